@@ -1,0 +1,204 @@
+package dev.snapbi.domain.error;
+
+import dev.snapbi.domain.internal.Redaction;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns an HTTP answer that is not a success into the typed error, the same way for every adapter:
+ * <pre>{@code
+ * throw SnapErrors.response(401)
+ *         .responseCode(body.responseCode())      // raw text; may be null or garbage
+ *         .serverMessage(body.responseMessage())
+ *         .request("POST", "/nicepay/v1.0/access-token/b2b")
+ *         .clientKey("IONPAYTEST")
+ *         .toException();
+ * }</pre>
+ * The HTTP status decides the kind when status and body disagree; a non-JSON page (no code) maps by its status.
+ */
+public final class SnapErrors {
+
+    private SnapErrors() {
+    }
+
+    /** Starts describing an answer with this HTTP status. */
+    public static Response response(int httpStatus) {
+        return new Response(httpStatus);
+    }
+
+    /** A mutable description of one failed answer; build it, then call {@link #toException()}. */
+    public static final class Response {
+        private final int httpStatus;
+        private String rawCode;
+        private String serverMessage;
+        private String method;
+        private String path;
+        private String clientKey;
+        private Duration retryAfter;
+
+        private Response(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        /** The {@code responseCode} text from the body, as received (may be null or malformed). */
+        public Response responseCode(String raw) {
+            this.rawCode = raw;
+            return this;
+        }
+
+        /** The {@code responseMessage} from the body, as received. */
+        public Response serverMessage(String message) {
+            this.serverMessage = message;
+            return this;
+        }
+
+        /** The request method and path (no query string with secrets, no host). */
+        public Response request(String method, String path) {
+            this.method = method;
+            this.path = path;
+            return this;
+        }
+
+        /** The client key the request was made for, used in hints (it is not a secret). */
+        public Response clientKey(String key) {
+            this.clientKey = key;
+            return this;
+        }
+
+        /** The server's {@code Retry-After}, when it sent one. */
+        public Response retryAfter(Duration delay) {
+            this.retryAfter = delay;
+            return this;
+        }
+
+        /** The typed error for this answer. */
+        public SnapException toException() {
+            ResponseCode code = ResponseCode.tryParse(rawCode).orElse(null);
+            String message = Redaction.serverText(serverMessage);
+            String request = method == null ? null : method + " " + (path == null ? "" : path);
+            int status = httpStatus;
+            if (status >= 200 && status < 300) {
+                if (code == null || code.isSuccess()) {
+                    return new SnapProtocolException(describe(code, message, request,
+                            "HTTP " + status + " without a success response code "
+                                    + (rawCode == null ? "(none sent)" : "('" + Redaction.serverText(rawCode) + "')")
+                                    + "; this is a server or proxy defect"),
+                            new ErrorContext(code, status, message, request), null);
+                }
+                status = code.httpStatus(); // 2xx carrying an error code: the code's status says what it is
+            }
+            ErrorContext context = new ErrorContext(code, httpStatus, message, request);
+            String hint = hint(status, code, message);
+            String text = describe(code, message, request, hint);
+            if (status == 400) {
+                return new SnapBadRequestException(text, context);
+            }
+            if (status == 401) {
+                return new SnapAuthenticationException(text, context);
+            }
+            if (status == 429) {
+                return new SnapUnavailableException(SnapUnavailableException.Reason.TOO_MANY_REQUESTS, text, context,
+                        retryAfter, null);
+            }
+            if (status == 504 || status == 408) {
+                return new SnapUnavailableException(SnapUnavailableException.Reason.TIMEOUT, text, context,
+                        retryAfter, null);
+            }
+            if (status >= 500 && status <= 599) {
+                return new SnapUnavailableException(SnapUnavailableException.Reason.SERVER_ERROR, text, context,
+                        retryAfter, null);
+            }
+            if (status >= 400 && status <= 499) {
+                return new SnapRejectedException(text, context);
+            }
+            return new SnapProtocolException(text, context, null);
+        }
+
+        private String describe(ResponseCode code, String message, String request, String hint) {
+            StringBuilder b = new StringBuilder();
+            if (code != null) {
+                b.append(code.value());
+            } else {
+                b.append("HTTP ").append(httpStatus);
+            }
+            if (message != null && !message.isEmpty()) {
+                b.append(' ').append(message);
+            } else if (code != null) {
+                code.standardMessage().ifPresent(m -> b.append(' ').append(m));
+            }
+            if (code != null && code.httpStatus() != httpStatus) {
+                b.append(" (HTTP ").append(httpStatus).append(')');
+            }
+            if (request != null) {
+                b.append(" from ").append(request);
+            }
+            if (hint != null) {
+                b.append(" - ").append(hint);
+            }
+            return b.toString();
+        }
+
+        private String hint(int status, ResponseCode code, String message) {
+            String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+            String client = clientKey == null ? "this client" : "client " + clientKey;
+            int caseCode = code == null ? -1 : code.caseCode();
+            switch (status) {
+                case 400:
+                    if (caseCode == 1) {
+                        return "a field has the wrong format; the message names it";
+                    }
+                    if (caseCode == 2) {
+                        return "a mandatory header or field is missing; the message names it";
+                    }
+                    return "the server could not read the request; check the body is valid compact JSON";
+                case 401:
+                    if (caseCode == 1 || caseCode == 3) {
+                        return "the access token is invalid or expired; invalidate it and fetch a new one";
+                    }
+                    if (caseCode == 2 || caseCode == 4) {
+                        return "the customer token is invalid; the customer must bind their account again";
+                    }
+                    if (lower.contains("signature")) {
+                        return "check that the private key matches the public key registered for " + client;
+                    }
+                    if (lower.contains("client") || lower.contains("partner")) {
+                        return "check that " + client + " is registered for this environment"
+                                + " (development, staging and production keys differ)";
+                    }
+                    if (lower.contains("timestamp")) {
+                        return "check the host clock (NTP) and that X-TIMESTAMP carries the right offset";
+                    }
+                    return "check the client key, the private key and the host clock";
+                case 403:
+                    return "refused by a business rule; sending it again unchanged will not help";
+                case 404:
+                    return "not found; check the identifiers, the merchant and the environment";
+                case 405:
+                    return "the function or operation is not enabled for " + client + " on this endpoint";
+                case 409:
+                    return "a duplicate: use a new X-EXTERNAL-ID or partnerReferenceNo";
+                case 429:
+                    return retryAfter == null ? "too many requests; back off before the next attempt"
+                            : "too many requests; retry after " + retryAfter.toSeconds() + " s";
+                case 504:
+                case 408:
+                    return "the server timed out; retry later with a fresh timestamp and signature";
+                default:
+                    if (status >= 500) {
+                        return "the server failed; retry later with a fresh timestamp and signature";
+                    }
+                    if (status >= 400) {
+                        return "refused; sending it again unchanged will not help";
+                    }
+                    return "unexpected HTTP status; check the base URL and any proxy in between";
+            }
+        }
+    }
+
+    /** The response code of an error as an {@link Optional} of its case under {@link StandardResponse}. */
+    public static Optional<StandardResponse> standardCase(SnapException error) {
+        return error.responseCode().flatMap(ResponseCode::standard);
+    }
+}

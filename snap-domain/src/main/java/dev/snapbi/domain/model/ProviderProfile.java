@@ -1,0 +1,291 @@
+package dev.snapbi.domain.model;
+
+import dev.snapbi.domain.error.SnapConfigurationException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where and how a SNAP provider is spoken to: the environment's base URL (its root, e.g.
+ * {@code https://dev.nicepay.co.id}), the token path under it, the path prefix the provider leaves out of symmetric
+ * string-to-sign, and the zone of its timestamps. Presets exist for NICEPAY's three environments.
+ * <p>
+ * Plain {@code http://} is refused except for loopback hosts (the sandbox on this machine).
+ */
+public final class ProviderProfile {
+
+    /** NICEPAY's token path under the environment root (no {@code /api/} segment). */
+    public static final String NICEPAY_TOKEN_PATH = "/nicepay/v1.0/access-token/b2b";
+    /** The prefix NICEPAY leaves out of the path it signs for transactional calls. */
+    public static final String NICEPAY_SIGNING_PREFIX = "/nicepay";
+
+    private final String name;
+    private final URI baseUrl;
+    private final String tokenPath;
+    private final String signingPathPrefix;
+    private final ZoneId zone;
+
+    private ProviderProfile(Builder b) {
+        this.name = requireText(b.name, "profile name");
+        this.baseUrl = validateBaseUrl(b.baseUrl);
+        this.tokenPath = validatePath(b.tokenPath, "token path");
+        this.signingPathPrefix = b.signingPathPrefix == null || b.signingPathPrefix.isEmpty() ? ""
+                : validatePath(b.signingPathPrefix, "signing path prefix");
+        this.zone = Objects.requireNonNull(b.zone, "zone");
+    }
+
+    /** NICEPAY development (sandbox): {@code https://dev.nicepay.co.id}. */
+    public static ProviderProfile nicepayDevelopment() {
+        return nicepay("nicepay-development", URI.create("https://dev.nicepay.co.id"));
+    }
+
+    /** NICEPAY staging: {@code https://staging.nicepay.co.id}. */
+    public static ProviderProfile nicepayStaging() {
+        return nicepay("nicepay-staging", URI.create("https://staging.nicepay.co.id"));
+    }
+
+    /** NICEPAY production: {@code https://www.nicepay.co.id}. */
+    public static ProviderProfile nicepayProduction() {
+        return nicepay("nicepay-production", URI.create("https://www.nicepay.co.id"));
+    }
+
+    /** NICEPAY's paths and zone on another base URL (the sandbox, a proxy, a mock). */
+    public static ProviderProfile nicepay(URI baseUrl) {
+        return nicepay("nicepay", baseUrl);
+    }
+
+    /**
+     * A NICEPAY preset by environment name: {@code development}, {@code staging} or {@code production}.
+     *
+     * @throws SnapConfigurationException for any other name
+     */
+    public static ProviderProfile nicepayEnvironment(String environment) {
+        switch (environment == null ? "" : environment.toLowerCase(Locale.ROOT)) {
+            case "development":
+            case "dev":
+            case "sandbox":
+                return nicepayDevelopment();
+            case "staging":
+                return nicepayStaging();
+            case "production":
+            case "prod":
+                return nicepayProduction();
+            default:
+                throw new SnapConfigurationException("unknown NICEPAY environment '" + environment
+                        + "'; expected development, staging or production");
+        }
+    }
+
+    private static ProviderProfile nicepay(String name, URI baseUrl) {
+        return builder().name(name).baseUrl(baseUrl).tokenPath(NICEPAY_TOKEN_PATH)
+                .signingPathPrefix(NICEPAY_SIGNING_PREFIX).zone(SnapTimestamp.JAKARTA).build();
+    }
+
+    /** A builder for another provider; every field but the signing prefix is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this profile's values. */
+    public Builder toBuilder() {
+        return builder().name(name).baseUrl(baseUrl).tokenPath(tokenPath).signingPathPrefix(signingPathPrefix)
+                .zone(zone);
+    }
+
+    /** The same profile on another base URL. */
+    public ProviderProfile withBaseUrl(URI newBaseUrl) {
+        return toBuilder().baseUrl(newBaseUrl).build();
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new SnapConfigurationException("the provider " + what + " is missing");
+        }
+        return value;
+    }
+
+    private static String validatePath(String path, String what) {
+        requireText(path, what);
+        if (!path.startsWith("/") || path.endsWith("/") || path.contains("?") || path.contains("#")
+                || path.contains(" ")) {
+            throw new SnapConfigurationException("the " + what + " must start with '/', not end with '/' and hold no"
+                    + " query, got '" + path + "'");
+        }
+        return path;
+    }
+
+    private static URI validateBaseUrl(URI url) {
+        if (url == null) {
+            throw new SnapConfigurationException("the base URL is missing; use the environment root such as"
+                    + " https://dev.nicepay.co.id");
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new SnapConfigurationException("the base URL must be an absolute https:// URL such as"
+                    + " https://dev.nicepay.co.id, got '" + safe(url) + "'");
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+            throw new SnapConfigurationException("the base URL must be the environment root without query,"
+                    + " fragment or credentials, got '" + safe(url) + "'");
+        }
+        if (scheme.equals("http") && !isLoopback(url.getHost())) {
+            throw new SnapConfigurationException("refusing plain http:// to " + url.getHost() + ": tokens and"
+                    + " signatures must travel over https (http is allowed only for loopback hosts such as the sandbox)");
+        }
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        try {
+            return new URI(scheme, null, url.getHost(), url.getPort(), path.isEmpty() ? null : path, null, null);
+        } catch (URISyntaxException e) {
+            throw new SnapConfigurationException("the base URL '" + safe(url) + "' is not valid", e);
+        }
+    }
+
+    private static String safe(URI url) {
+        // never echo credentials that may sit in the user-info part
+        return url.getRawUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo(), "****");
+    }
+
+    /** Whether a host names this machine: {@code localhost}, 127.0.0.0/8 or {@code ::1}. No DNS lookup. */
+    public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** A short name for logs and cache keys, e.g. {@code nicepay-development}. */
+    public String name() {
+        return name;
+    }
+
+    /** The environment root, without trailing slash. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The token path under the root, e.g. {@code /nicepay/v1.0/access-token/b2b}. */
+    public String tokenPath() {
+        return tokenPath;
+    }
+
+    /** The full token URL: base URL + token path. */
+    public URI tokenUrl() {
+        return URI.create(baseUrl + tokenPath);
+    }
+
+    /** The prefix removed from request paths before symmetric signing (NICEPAY: {@code /nicepay}); may be empty. */
+    public String signingPathPrefix() {
+        return signingPathPrefix;
+    }
+
+    /** The zone of {@code X-TIMESTAMP} (NICEPAY: Asia/Jakarta). */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * The path as the provider signs it: the request path (with query) minus the signing prefix.
+     * {@code /nicepay/api/v1.0/transfer-va/create-va} becomes {@code /api/v1.0/transfer-va/create-va}.
+     */
+    public String signingPath(String requestPathAndQuery) {
+        if (requestPathAndQuery == null || !requestPathAndQuery.startsWith("/")) {
+            throw new SnapConfigurationException("a request path must start with '/', got '" + requestPathAndQuery
+                    + "'");
+        }
+        String prefix = signingPathPrefix;
+        if (!prefix.isEmpty() && requestPathAndQuery.startsWith(prefix)
+                && (requestPathAndQuery.length() == prefix.length()
+                || requestPathAndQuery.charAt(prefix.length()) == '/'
+                || requestPathAndQuery.charAt(prefix.length()) == '?')) {
+            String rest = requestPathAndQuery.substring(prefix.length());
+            return rest.isEmpty() || rest.startsWith("?") ? "/" + rest : rest;
+        }
+        return requestPathAndQuery;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProviderProfile p && p.name.equals(name) && p.baseUrl.equals(baseUrl)
+                && p.tokenPath.equals(tokenPath) && p.signingPathPrefix.equals(signingPathPrefix) && p.zone.equals(zone);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, baseUrl, tokenPath, signingPathPrefix, zone);
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderProfile[" + name + ", " + baseUrl + ", token " + tokenPath + ", zone " + zone + "]";
+    }
+
+    /** Builds a {@link ProviderProfile}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private String name;
+        private URI baseUrl;
+        private String tokenPath;
+        private String signingPathPrefix = "";
+        private ZoneId zone = SnapTimestamp.JAKARTA;
+
+        private Builder() {
+        }
+
+        /** A short name for logs and cache keys. */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /** The environment root URL. */
+        public Builder baseUrl(URI value) {
+            this.baseUrl = value;
+            return this;
+        }
+
+        /** The environment root URL, parsed. */
+        public Builder baseUrl(String value) {
+            try {
+                return baseUrl(new URI(value));
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new SnapConfigurationException("the base URL '" + value + "' is not a valid URL");
+            }
+        }
+
+        /** The token path under the root. */
+        public Builder tokenPath(String value) {
+            this.tokenPath = value;
+            return this;
+        }
+
+        /** The prefix removed from paths before symmetric signing; empty for none. */
+        public Builder signingPathPrefix(String value) {
+            this.signingPathPrefix = value;
+            return this;
+        }
+
+        /** The zone of timestamps. */
+        public Builder zone(ZoneId value) {
+            this.zone = value;
+            return this;
+        }
+
+        /**
+         * The profile.
+         *
+         * @throws SnapConfigurationException when a value is missing or invalid
+         */
+        public ProviderProfile build() {
+            return new ProviderProfile(this);
+        }
+    }
+}

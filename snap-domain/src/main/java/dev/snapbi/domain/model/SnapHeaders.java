@@ -1,0 +1,36 @@
+package dev.snapbi.domain.model;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Names of the SNAP HTTP headers, and which of them carry secrets. */
+public final class SnapHeaders {
+
+    /** {@code X-TIMESTAMP}. */
+    public static final String X_TIMESTAMP = "X-TIMESTAMP";
+    /** {@code X-CLIENT-KEY}. */
+    public static final String X_CLIENT_KEY = "X-CLIENT-KEY";
+    /** {@code X-SIGNATURE}: secret. */
+    public static final String X_SIGNATURE = "X-SIGNATURE";
+    /** {@code Authorization}: secret. */
+    public static final String AUTHORIZATION = "Authorization";
+    /** {@code X-PARTNER-ID}. */
+    public static final String X_PARTNER_ID = "X-PARTNER-ID";
+    /** {@code X-EXTERNAL-ID}. */
+    public static final String X_EXTERNAL_ID = "X-EXTERNAL-ID";
+    /** {@code CHANNEL-ID}. */
+    public static final String CHANNEL_ID = "CHANNEL-ID";
+    /** {@code Content-Type}. */
+    public static final String CONTENT_TYPE = "Content-Type";
+
+    private static final Set<String> SENSITIVE = Set.of("x-signature", "authorization", "proxy-authorization",
+            "cookie", "set-cookie", "x-client-secret");
+
+    private SnapHeaders() {
+    }
+
+    /** Whether a header's value must never be logged (signatures, bearer tokens, cookies), whatever its case. */
+    public static boolean isSensitive(String headerName) {
+        return headerName != null && SENSITIVE.contains(headerName.toLowerCase(Locale.ROOT));
+    }
+}

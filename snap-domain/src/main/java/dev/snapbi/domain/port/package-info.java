@@ -1,0 +1,13 @@
+/**
+ * The ports of the hexagon, all in one place.
+ * <ul>
+ *   <li>Inbound: {@link dev.snapbi.domain.port.AccessTokenProvider}, what applications call for a usable token.</li>
+ *   <li>Outbound: {@link dev.snapbi.domain.port.TokenEndpoint} (the provider's token endpoint over some transport),
+ *   {@link dev.snapbi.domain.port.Signer} (asymmetric signatures), {@link dev.snapbi.domain.port.SymmetricSigner}
+ *   (HMAC signatures of transactional calls), {@link dev.snapbi.domain.port.TokenCache}
+ *   (where tokens are kept, compare-and-set so a distributed cache can implement it).</li>
+ *   <li>Callback: {@link dev.snapbi.domain.port.TokenRequestSupplier}, handed to the endpoint so that every attempt
+ *   is signed afresh.</li>
+ * </ul>
+ */
+package dev.snapbi.domain.port;

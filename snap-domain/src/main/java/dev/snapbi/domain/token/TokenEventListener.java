@@ -1,0 +1,32 @@
+package dev.snapbi.domain.token;
+
+import dev.snapbi.domain.error.SnapException;
+import dev.snapbi.domain.model.AccessToken;
+import dev.snapbi.domain.model.TokenGrant;
+
+/**
+ * Observes an {@link AccessTokenService}: for metrics, audit logs or tests. Methods run on the thread that did the
+ * work and must be quick; exceptions they throw are logged and ignored.
+ */
+public interface TokenEventListener {
+
+    /** A listener that does nothing. */
+    TokenEventListener NONE = new TokenEventListener() {
+    };
+
+    /** A new token was fetched from the endpoint. */
+    default void onTokenFetched(AccessToken token, TokenGrant grant) {
+    }
+
+    /** A token stored by another service instance was adopted from the shared cache instead of fetching. */
+    default void onTokenAdopted(AccessToken token) {
+    }
+
+    /** A fetch failed; the service keeps serving a still-valid token if it has one. */
+    default void onFetchFailed(SnapException error) {
+    }
+
+    /** A token was invalidated by a caller (and it was the current one). */
+    default void onTokenInvalidated(AccessToken token) {
+    }
+}
