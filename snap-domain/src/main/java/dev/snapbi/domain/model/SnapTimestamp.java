@@ -50,7 +50,12 @@ public final class SnapTimestamp {
 
     /** This instant (truncated to the second) shown in the given zone. */
     public static SnapTimestamp of(Instant instant, ZoneId zone) {
-        return new SnapTimestamp(OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone));
+        OffsetDateTime local = OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone);
+        if (local.getYear() < 0 || local.getYear() > 9999) {
+            throw new SnapConfigurationException("X-TIMESTAMP needs a four-digit year, got " + local.getYear()
+                    + "; check the clock");
+        }
+        return new SnapTimestamp(local);
     }
 
     /**

@@ -1,0 +1,45 @@
+package dev.snapbi.domain.model;
+
+import dev.snapbi.domain.error.SnapConfigurationException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SignatureTest {
+
+    @Test
+    void encodes_bytes_as_standard_padded_base64() {
+        Signature s = Signature.ofBytes(new byte[]{(byte) 0xfb, (byte) 0xff, 0x01});
+        assertThat(s.value()).isEqualTo("+/8B");
+        assertThat(s.bytes()).containsExactly((byte) 0xfb, (byte) 0xff, 0x01);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-_8B", "+/8", "+/8B\n", " +/8B", "+/=B", "", "====", "+/8B===="})
+    void refuses_url_safe_unpadded_or_whitespace_base64(String bad) {
+        assertThatThrownBy(() -> Signature.parse(bad)).isInstanceOf(SnapConfigurationException.class)
+                .hasMessageContaining("signature");
+    }
+
+    @Test
+    void never_shows_the_signature_value() {
+        Signature s = Signature.parse("c2lnbmF0dXJlLXZhbHVl");
+        assertThat(s.toString()).doesNotContain("c2lnbmF0dXJlLXZhbHVl").contains("****");
+    }
+
+    @Property(tries = 200)
+    void any_bytes_round_trip_through_base64(@ForAll @Size(min = 1, max = 512) byte[] bytes) {
+        Signature s = Signature.ofBytes(bytes);
+        assertThat(Signature.parse(s.value())).isEqualTo(s);
+        assertThat(s.bytes()).isEqualTo(bytes);
+        assertThat(s.value()).isEqualTo(Base64.getEncoder().encodeToString(bytes));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.snapbi.domain.testing;
+
+import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.StringToSign;
+import dev.snapbi.domain.port.Signer;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A deterministic stand-in signer for domain tests (the domain cannot depend on snap-crypto): SHA-256 of the
+ * string. Real RSA signing is tested in snap-crypto.
+ */
+public final class DigestSigner implements Signer {
+
+    @Override
+    public Signature sign(StringToSign stringToSign) {
+        try {
+            return Signature.ofBytes(MessageDigest.getInstance("SHA-256").digest(stringToSign.utf8()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
