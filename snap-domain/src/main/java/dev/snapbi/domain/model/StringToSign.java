@@ -35,13 +35,26 @@ public final class StringToSign {
      */
     public static StringToSign symmetric(String httpMethod, String signingPath, AccessToken token, byte[] body,
                                          SnapTimestamp timestamp) {
+        return symmetric(httpMethod, signingPath, token.value(), body, timestamp);
+    }
+
+    /**
+     * The symmetric string to sign for a raw access token value (e.g. one pasted into the command line), otherwise
+     * as {@link #symmetric(String, String, AccessToken, byte[], SnapTimestamp)}.
+     */
+    public static StringToSign symmetric(String httpMethod, String signingPath, String accessToken, byte[] body,
+                                         SnapTimestamp timestamp) {
+        String problem = AccessToken.problemWith(accessToken);
+        if (problem != null) {
+            throw new SnapConfigurationException("invalid access token for the symmetric signature: " + problem);
+        }
         if (httpMethod == null || httpMethod.isEmpty() || !httpMethod.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
             throw new SnapConfigurationException("the HTTP method must be upper-case letters, got '" + httpMethod + "'");
         }
         if (signingPath == null || !signingPath.startsWith("/")) {
             throw new SnapConfigurationException("the path to sign must start with '/', got '" + signingPath + "'");
         }
-        String value = httpMethod + ":" + signingPath + ":" + token.value() + ":"
+        String value = httpMethod + ":" + signingPath + ":" + accessToken + ":"
                 + sha256Hex(body == null ? new byte[0] : body) + ":" + timestamp.value();
         return new StringToSign(value, true);
     }

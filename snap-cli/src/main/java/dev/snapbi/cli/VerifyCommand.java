@@ -1,0 +1,42 @@
+package dev.snapbi.cli;
+
+import dev.snapbi.cli.internal.ExitCode;
+import dev.snapbi.crypto.RsaVerifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code verify}: checks a SHA256withRSA signature, e.g. of a NICEPAY notification. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verifies a SHA256withRSA signature (standard Base64) over the UTF-8 bytes of --data.",
+                "For a NICEPAY notification, --data is clientId|X-TIMESTAMP and --public-key is NICEPAY's key."},
+        footer = ExitCode.HELP)
+final class VerifyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--public-key", paramLabel = "FILE", required = true,
+            description = "X.509 public key (PEM or bare Base64) or certificate")
+    private Path publicKey;
+
+    @Option(names = "--data", required = true, description = "the signed text")
+    private String data;
+
+    @Option(names = "--signature", required = true, description = "the X-SIGNATURE value (Base64)")
+    private String signature;
+
+    @Option(names = "--verbose", description = "stack traces on errors")
+    private boolean verbose;
+
+    @Override
+    public Integer call() {
+        boolean valid = RsaVerifier.fromFile(publicKey).verify(data, signature);
+        spec.commandLine().getOut().println(valid ? "valid: the signature matches the data and the public key"
+                : "INVALID: the signature does not match the data and the public key");
+        return valid ? ExitCode.OK : ExitCode.INVALID_SIGNATURE;
+    }
+}
