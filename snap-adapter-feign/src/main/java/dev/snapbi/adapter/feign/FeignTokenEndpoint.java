@@ -1,0 +1,413 @@
+package dev.snapbi.adapter.feign;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.snapbi.adapter.feign.internal.Failures;
+import dev.snapbi.adapter.feign.internal.RedactingLogger;
+import dev.snapbi.adapter.feign.internal.SnapErrorDecoder;
+import dev.snapbi.adapter.feign.internal.TokenApi;
+import dev.snapbi.adapter.feign.internal.TokenGrantDecoder;
+import dev.snapbi.domain.error.ErrorContext;
+import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.error.SnapException;
+import dev.snapbi.domain.error.SnapProtocolException;
+import dev.snapbi.domain.error.SnapUnavailableException;
+import dev.snapbi.domain.model.ProviderProfile;
+import dev.snapbi.domain.model.TokenGrant;
+import dev.snapbi.domain.model.TokenRequest;
+import dev.snapbi.domain.port.TokenEndpoint;
+import dev.snapbi.domain.port.TokenRequestSupplier;
+import feign.Client;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import feign.Target;
+import feign.http2client.Http2Client;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The {@link TokenEndpoint} port over Feign: {@code POST {baseUrl}/nicepay/v1.0/access-token/b2b} (the profile's
+ * {@link ProviderProfile#tokenUrl() token URL}) with the SNAP headers and compact JSON body of each
+ * {@link TokenRequest}.
+ * <ul>
+ *   <li><b>Transport.</b> The JDK {@link HttpClient} through feign-java11 by default (connect timeout 5 s, read
+ *   timeout 10 s, redirects never followed so the signature cannot travel to another host), or any
+ *   {@link Client} you supply. Feign's own retryer is off ({@link Retryer#NEVER_RETRY}).</li>
+ *   <li><b>Fresh signature per attempt.</b> Each attempt calls {@code requests.get()} before sending, inside
+ *   {@code Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, attempt))}, so a retry
+ *   never resends an old timestamp or signature.</li>
+ *   <li><b>Resilience.</b> Resilience4j {@link Retry} and {@link CircuitBreaker} from Resilience4j's config objects
+ *   (defaults: {@link TokenResilience}); observe them through {@link #retry()} and {@link #circuitBreaker()}
+ *   ({@code getEventPublisher()}) or through the registries you pass in. While the circuit is open, calls fail
+ *   fast with {@link SnapUnavailableException.Reason#CIRCUIT_OPEN}.</li>
+ *   <li><b>Errors.</b> Every failure is one of the domain's {@link SnapException} kinds; no Feign, Jackson or I/O
+ *   exception leaves this class. Bodies over 64 KiB, tokens over 2048 characters and malformed JSON are
+ *   {@link SnapProtocolException}s.</li>
+ *   <li><b>Logging.</b> Attempts and timings at DEBUG on this class's logger; Feign's wire log at DEBUG on
+ *   {@code dev.snapbi.adapter.feign.FeignTokenEndpoint.http}, with {@code X-SIGNATURE}, {@code Authorization} and
+ *   token values masked at every level, {@code FULL} included.</li>
+ * </ul>
+ * Thread-safe; one instance serves any number of clients (the client key comes with each request supplier).
+ * <pre>{@code
+ * TokenEndpoint endpoint = FeignTokenEndpoint.builder()
+ *         .profile(ProviderProfile.nicepayDevelopment())
+ *         .readTimeout(Duration.ofSeconds(5))
+ *         .build();
+ * }</pre>
+ */
+public final class FeignTokenEndpoint implements TokenEndpoint {
+
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(FeignTokenEndpoint.class);
+
+    /** The SLF4J logger name of the (redacted) Feign wire log. */
+    public static final String WIRE_LOGGER = FeignTokenEndpoint.class.getName() + ".http";
+
+    private final ProviderProfile profile;
+    private final TokenApi api;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+    private final Failures failures;
+
+    private FeignTokenEndpoint(ProviderProfile profile, TokenApi api, Retry retry, CircuitBreaker circuitBreaker,
+                               Failures failures) {
+        this.profile = profile;
+        this.api = api;
+        this.retry = retry;
+        this.circuitBreaker = circuitBreaker;
+        this.failures = failures;
+    }
+
+    /** An endpoint for this profile with every default. */
+    public static FeignTokenEndpoint create(ProviderProfile profile) {
+        return builder().profile(profile).build();
+    }
+
+    /** A builder; a {@link Builder#profile profile} or {@link Builder#baseUrl base URL} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Requests a token, retrying per the retry config with a freshly signed request each attempt.
+     *
+     * @throws dev.snapbi.domain.error.SnapRejectedException    the server refused (4xx other than 429); not retried
+     * @throws SnapUnavailableException                         5xx, 429, timeouts, IO failures after the last
+     *                                                          attempt, or an open circuit
+     * @throws SnapProtocolException                            the answer broke the protocol
+     * @throws SnapConfigurationException                       signing failed locally; nothing was sent
+     */
+    @Override
+    public TokenGrant requestToken(TokenRequestSupplier requests) {
+        Objects.requireNonNull(requests, "requests");
+        String clientKey = requests.clientKey().value();
+        AtomicInteger attempts = new AtomicInteger();
+        Supplier<TokenGrant> guarded = CircuitBreaker.decorateSupplier(circuitBreaker,
+                () -> attempt(requests, clientKey, attempts.incrementAndGet()));
+        Supplier<TokenGrant> failFast = () -> {
+            try {
+                return guarded.get();
+            } catch (CallNotPermittedException open) {
+                throw circuitOpen(clientKey);
+            }
+        };
+        try {
+            return Retry.decorateSupplier(retry, failFast).get();
+        } catch (SnapException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failures.translate(e, clientKey);
+        }
+    }
+
+    private TokenGrant attempt(TokenRequestSupplier requests, String clientKey, int attempt) {
+        TokenRequest request = requests.get(); // a new timestamp and signature for every attempt
+        long started = System.nanoTime();
+        LOG.debug("token request attempt {} for client {}: POST {} (X-TIMESTAMP {})", attempt, clientKey,
+                profile.tokenUrl(), request.timestamp());
+        try {
+            Map<String, Object> headers = new LinkedHashMap<>(request.headers());
+            TokenGrant grant = api.requestToken(headers, request.body());
+            if (grant == null) {
+                throw new SnapProtocolException("the token endpoint " + profile.tokenUrl() + " gave no answer body");
+            }
+            LOG.debug("token request attempt {} for client {} succeeded in {} ms: {}", attempt, clientKey,
+                    elapsedMillis(started), grant);
+            return grant;
+        } catch (RuntimeException e) {
+            SnapException error = failures.translate(e, clientKey);
+            LOG.debug("token request attempt {} for client {} failed in {} ms: {}", attempt, clientKey,
+                    elapsedMillis(started), error.getMessage());
+            throw error;
+        }
+    }
+
+    private SnapUnavailableException circuitOpen(String clientKey) {
+        return new SnapUnavailableException(SnapUnavailableException.Reason.CIRCUIT_OPEN, "the circuit breaker '"
+                + circuitBreaker.getName() + "' is open after repeated failures of POST " + profile.tokenUrl()
+                + ", so the request for client " + clientKey + " was not sent; it lets a probe through after its"
+                + " wait duration - until then a still-valid cached token keeps being served",
+                ErrorContext.ofRequest("POST", profile.tokenPath()), null, null);
+    }
+
+    /** NICEPAY's profile on a base URL given as text; ProviderProfile refuses http:// unless loopback. */
+    static ProviderProfile nicepayProfile(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new SnapConfigurationException("the token endpoint needs a profile (e.g."
+                    + " ProviderProfile.nicepayDevelopment()) or a base URL such as https://dev.nicepay.co.id");
+        }
+        try {
+            return ProviderProfile.nicepay(new URI(baseUrl.strip()));
+        } catch (URISyntaxException e) {
+            throw new SnapConfigurationException("the base URL '" + baseUrl + "' is not a valid URL; use the"
+                    + " environment root such as https://dev.nicepay.co.id");
+        }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+    }
+
+    /** The profile this endpoint talks to. */
+    public ProviderProfile profile() {
+        return profile;
+    }
+
+    /** The Resilience4j retry around each call: subscribe to {@code retry().getEventPublisher()} to observe it. */
+    public Retry retry() {
+        return retry;
+    }
+
+    /**
+     * The Resilience4j circuit breaker around each attempt: subscribe to {@code getEventPublisher()} to observe
+     * state transitions, or read {@code getState()} and {@code getMetrics()}.
+     */
+    public CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    @Override
+    public String toString() {
+        return "FeignTokenEndpoint[POST " + profile.tokenUrl() + ", retry " + retry.getName() + ", circuit breaker "
+                + circuitBreaker.getName() + " " + circuitBreaker.getState() + "]";
+    }
+
+    /** Builds a {@link FeignTokenEndpoint}. Validation happens in {@link #build()}. */
+    public static final class Builder {
+        private ProviderProfile profile;
+        private String baseUrl;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private Client client;
+        private RetryConfig retryConfig;
+        private RetryRegistry retryRegistry;
+        private CircuitBreakerConfig circuitBreakerConfig;
+        private CircuitBreakerRegistry circuitBreakerRegistry;
+        private String name;
+        private Logger.Level logLevel = Logger.Level.BASIC;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The provider and environment, e.g. {@link ProviderProfile#nicepayDevelopment()}; replaces a base URL. */
+        public Builder profile(ProviderProfile value) {
+            this.profile = value;
+            this.baseUrl = null;
+            return this;
+        }
+
+        /**
+         * NICEPAY's paths on this environment root, e.g. {@code https://dev.nicepay.co.id}; replaces a profile.
+         * Plain {@code http://} is refused at {@link #build()} unless the host is loopback.
+         */
+        public Builder baseUrl(String value) {
+            this.baseUrl = value;
+            this.profile = null;
+            return this;
+        }
+
+        /** NICEPAY's paths on this environment root; replaces a profile. */
+        public Builder baseUrl(URI value) {
+            return baseUrl(value == null ? null : value.toString());
+        }
+
+        /** How long to wait for a connection; default 5 s. */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = value;
+            return this;
+        }
+
+        /**
+         * How long to wait for the answer's headers, and then again for its body; default 10 s. A timeout is a
+         * {@link SnapUnavailableException} with reason {@code TIMEOUT}, retried per the retry config.
+         */
+        public Builder readTimeout(Duration value) {
+            this.readTimeout = value;
+            return this;
+        }
+
+        /**
+         * The HTTP client; default feign-java11's {@link Http2Client} on a JDK {@link HttpClient} that never follows
+         * redirects. The timeouts above are passed to it as {@link Request.Options} with redirects off.
+         */
+        public Builder client(Client value) {
+            this.client = value;
+            return this;
+        }
+
+        /**
+         * The retry config; default {@link TokenResilience#retryConfig()}. Its retry predicate is narrowed to
+         * {@link TokenResilience#isRetryable}: rejections and protocol violations are never retried.
+         */
+        public Builder retryConfig(RetryConfig value) {
+            this.retryConfig = value;
+            return this;
+        }
+
+        /**
+         * Take the {@link Retry} from this registry (under the {@link #name(String) name}, created with the retry
+         * config if absent) so that your registry's event consumers and metrics see it.
+         */
+        public Builder retryRegistry(RetryRegistry value) {
+            this.retryRegistry = value;
+            return this;
+        }
+
+        /**
+         * The circuit breaker config; default {@link TokenResilience#circuitBreakerConfig()}. Rejections are always
+         * ignored and only {@link TokenResilience#countsAsFailure} failures recorded, whatever the config says.
+         */
+        public Builder circuitBreakerConfig(CircuitBreakerConfig value) {
+            this.circuitBreakerConfig = value;
+            return this;
+        }
+
+        /** Take the {@link CircuitBreaker} from this registry (under the name, created with the config if absent). */
+        public Builder circuitBreakerRegistry(CircuitBreakerRegistry value) {
+            this.circuitBreakerRegistry = value;
+            return this;
+        }
+
+        /** The name of the retry and circuit breaker instances; default {@code snapbi-token-<profile name>}. */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /**
+         * How much of each exchange the wire log shows (at SLF4J DEBUG on {@link #WIRE_LOGGER}); default
+         * {@code BASIC}. Secrets are masked at every level; bodies are read bounded.
+         */
+        public Builder logLevel(Logger.Level value) {
+            this.logLevel = value;
+            return this;
+        }
+
+        /** The clock used to read {@code Retry-After} dates; default the system clock. */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /**
+         * The endpoint.
+         *
+         * @throws SnapConfigurationException when no profile or base URL was given, the base URL is invalid or plain
+         *                                    {@code http://} to a host that is not loopback, or a timeout is not
+         *                                    positive
+         */
+        public FeignTokenEndpoint build() {
+            ProviderProfile resolved = resolveProfile();
+            Duration connect = requirePositive(connectTimeout, "connectTimeout");
+            Duration read = requirePositive(readTimeout, "readTimeout");
+            Clock theClock = Objects.requireNonNull(clock, "clock");
+            Logger.Level level = logLevel == null ? Logger.Level.NONE : logLevel;
+            String instanceName = name != null && !name.isBlank() ? name : "snapbi-token-" + resolved.name();
+
+            RetryConfig retryRules = TokenResilience.enforceRules(
+                    retryConfig != null ? retryConfig : TokenResilience.retryConfig());
+            CircuitBreakerConfig breakerRules = TokenResilience.enforceRules(
+                    circuitBreakerConfig != null ? circuitBreakerConfig : TokenResilience.circuitBreakerConfig());
+            Retry retry = retryRegistry != null ? retryRegistry.retry(instanceName, retryRules)
+                    : observed(Retry.of(instanceName, retryRules));
+            CircuitBreaker breaker = circuitBreakerRegistry != null
+                    ? circuitBreakerRegistry.circuitBreaker(instanceName, breakerRules)
+                    : observed(CircuitBreaker.of(instanceName, breakerRules));
+
+            ObjectMapper mapper = JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // never echo the body (the token)
+                    .build();
+            Client http = client != null ? client : new Http2Client(HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(connect)
+                    .build());
+            TokenApi api = Feign.builder()
+                    .client(http)
+                    .options(new Request.Options(connect, read, false))
+                    .retryer(Retryer.NEVER_RETRY) // Resilience4j retries, with a fresh signature each time
+                    .decoder(new TokenGrantDecoder(mapper, read, theClock))
+                    .errorDecoder(new SnapErrorDecoder(mapper, read, theClock))
+                    .logger(new RedactingLogger(WIRE_LOGGER, read))
+                    .logLevel(level)
+                    .target(new Target.HardCodedTarget<>(TokenApi.class, instanceName,
+                            resolved.tokenUrl().toString()));
+            Failures failures = new Failures(resolved.tokenUrl(), connect, read);
+            return new FeignTokenEndpoint(resolved, api, retry, breaker, failures);
+        }
+
+        private ProviderProfile resolveProfile() {
+            if (profile != null) {
+                return profile;
+            }
+            return nicepayProfile(baseUrl);
+        }
+
+        private static Duration requirePositive(Duration value, String what) {
+            if (value == null || value.isNegative() || value.toMillis() < 1) {
+                throw new SnapConfigurationException(what + " must be at least 1 ms, got " + value);
+            }
+            return value;
+        }
+
+        private static Retry observed(Retry retry) {
+            retry.getEventPublisher().onRetry(event -> LOG.debug("retrying token request ({}) in {} ms after"
+                    + " attempt {}: {}", event.getName(), event.getWaitInterval().toMillis(),
+                    event.getNumberOfRetryAttempts(), message(event.getLastThrowable())));
+            return retry;
+        }
+
+        private static CircuitBreaker observed(CircuitBreaker breaker) {
+            breaker.getEventPublisher().onStateTransition(event -> LOG.info("token endpoint circuit breaker {}: {}",
+                    event.getCircuitBreakerName(), event.getStateTransition()));
+            return breaker;
+        }
+
+        private static String message(Throwable t) {
+            return t == null ? "" : t instanceof SnapException ? t.getMessage() : t.getClass().getSimpleName();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.snapbi.adapter.feign;
+
+import dev.snapbi.crypto.RsaSigner;
+import dev.snapbi.domain.model.ClientKey;
+import dev.snapbi.domain.model.SnapTimestamp;
+import dev.snapbi.domain.port.TokenRequestSupplier;
+import dev.snapbi.domain.token.B2bTokenRequestSupplier;
+import dev.snapbi.sandbox.RecordedRequest;
+import dev.snapbi.sandbox.SandboxClient;
+import dev.snapbi.sandbox.SnapSandbox;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Shared wiring for the tests: short back-offs, real signers, real clocks that tests can move. */
+final class TestSupport {
+
+    private TestSupport() {
+    }
+
+    /** The default retry rules with a 5 ms back-off, so tests do not wait; Retry-After honoured up to 2 s. */
+    static RetryConfig fastRetry(int maxAttempts) {
+        return RetryConfig.from(TokenResilience.retryConfig())
+                .maxAttempts(maxAttempts)
+                .intervalBiFunction(TokenResilience.retryAfterOr(IntervalFunction.of(Duration.ofMillis(5)),
+                        Duration.ofSeconds(2)))
+                .build();
+    }
+
+    /** An endpoint builder aimed at the sandbox, with short timeouts and back-offs. */
+    static FeignTokenEndpoint.Builder endpointFor(SnapSandbox sandbox) {
+        return FeignTokenEndpoint.builder()
+                .baseUrl(sandbox.baseUrl())
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(3))
+                .retryConfig(fastRetry(3));
+    }
+
+    /** Requests signed with the client's real private key, timestamped by the system clock. */
+    static TokenRequestSupplier requestsFor(SandboxClient client) {
+        return requestsFor(client, Clock.systemUTC());
+    }
+
+    /** Requests signed with the client's real private key, timestamped by {@code clock}. */
+    static TokenRequestSupplier requestsFor(SandboxClient client, Clock clock) {
+        return B2bTokenRequestSupplier.create(ClientKey.of(client.clientKey()), RsaSigner.create(client.privateKey()),
+                clock, SnapTimestamp.JAKARTA);
+    }
+
+    /**
+     * Waits (bounded) until the sandbox has recorded {@code count} answered token requests, and returns them. The
+     * sandbox records a request when it has answered it, which for delayed answers is after the client gave up.
+     */
+    static List<RecordedRequest> awaitRecorded(SnapSandbox sandbox, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sandbox.recordedRequests().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return sandbox.recordedRequests();
+    }
+
+    /** A clock that moves one second forward on every reading, so consecutive attempts get distinct timestamps. */
+    static final class SteppingClock extends Clock {
+        private final AtomicLong readings = new AtomicLong();
+        private final Instant start = Instant.now();
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("not needed");
+        }
+
+        @Override
+        public Instant instant() {
+            return start.plusSeconds(readings.getAndIncrement());
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2024-12-31T03:11:40Z"));
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("not needed");
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

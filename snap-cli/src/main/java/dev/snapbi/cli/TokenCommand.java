@@ -1,0 +1,170 @@
+package dev.snapbi.cli;
+
+import dev.snapbi.adapter.feign.FeignAccessTokens;
+import dev.snapbi.cli.internal.Durations;
+import dev.snapbi.cli.internal.ExitCode;
+import dev.snapbi.cli.internal.Json;
+import dev.snapbi.crypto.GeneratedKeyPair;
+import dev.snapbi.crypto.RsaKeyPairs;
+import dev.snapbi.crypto.RsaSigner;
+import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.model.AccessToken;
+import dev.snapbi.domain.model.ProviderProfile;
+import dev.snapbi.domain.model.TokenGrant;
+import dev.snapbi.domain.token.AccessTokenService;
+import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.sandbox.SnapSandbox;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code token}: a B2B access token through the whole library (token service + Feign adapter + RSA signer). Without
+ * options it runs against the embedded sandbox with a throwaway key pair.
+ */
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = {"Gets a B2B access token and prints the answer as JSON (the token redacted unless "
+                + "--show-token).",
+                "Without --env or --base-url: starts the embedded sandbox on a free loopback port, generates a "
+                        + "throwaway key pair, registers it and fetches a token.",
+                "Against NICEPAY: --env development|staging|production (or --base-url URL) --client-key K "
+                        + "--private-key FILE; the password of an encrypted key comes from SNAP_KEY_PASSWORD."},
+        footer = ExitCode.HELP)
+final class TokenCommand implements Callable<Integer> {
+
+    static final String SANDBOX_CLIENT_KEY = "SNAPBI-SANDBOX";
+
+    @CommandLine.ParentCommand
+    private SnapCli root;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--env", paramLabel = "ENV", description = "development, staging or production")
+    private String env;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "environment root, e.g. https://dev.nicepay.co.id (the profile adds "
+                    + "/nicepay/v1.0/access-token/b2b)")
+    private String baseUrl;
+
+    @Option(names = "--client-key", paramLabel = "K", description = "X-CLIENT-KEY (NICEPAY: your iMid)")
+    private String clientKey;
+
+    @Option(names = "--private-key", paramLabel = "FILE",
+            description = "RSA private key: PKCS#8, PKCS#1, encrypted PKCS#8, bare Base64 or PKCS#12")
+    private Path privateKey;
+
+    @Option(names = "--connect-timeout", converter = Durations.class, paramLabel = "D",
+            description = "e.g. 500ms, 2s, PT2S (default 5s)")
+    private Duration connectTimeout;
+
+    @Option(names = "--read-timeout", converter = Durations.class, paramLabel = "D",
+            description = "e.g. 500ms, 2s, PT2S (default 10s)")
+    private Duration readTimeout;
+
+    @Option(names = "--max-attempts", paramLabel = "N", description = "attempts including the first (default 3)")
+    private Integer maxAttempts;
+
+    @Option(names = "--show-token", description = "print the access token instead of a redacted hint")
+    private boolean showToken;
+
+    @Option(names = "--verbose", description = "log the HTTP exchange (secrets redacted) and stack traces")
+    private boolean verbose;
+
+    @Override
+    public Integer call() {
+        boolean sandboxMode = env == null && baseUrl == null;
+        if (env != null && baseUrl != null) {
+            throw new SnapConfigurationException("use either --env or --base-url, not both");
+        }
+        if (maxAttempts != null && maxAttempts < 1) {
+            throw new SnapConfigurationException("--max-attempts must be at least 1, got " + maxAttempts);
+        }
+        if (sandboxMode) {
+            if (clientKey != null || privateKey != null) {
+                throw new SnapConfigurationException("--client-key and --private-key need --env or --base-url;"
+                        + " without them the embedded sandbox is used with a throwaway key");
+            }
+            try (SnapSandbox sandbox = SnapSandbox.start()) {
+                GeneratedKeyPair keys = RsaKeyPairs.generate(2048);
+                sandbox.registerClient(SANDBOX_CLIENT_KEY, keys.publicKey());
+                return fetch(ProviderProfile.nicepay(sandbox.baseUrl()), SANDBOX_CLIENT_KEY,
+                        RsaSigner.create(keys.privateKey()), "embedded sandbox");
+            }
+        }
+        if (clientKey == null || privateKey == null) {
+            throw new SnapConfigurationException("--client-key and --private-key are required with "
+                    + (env != null ? "--env" : "--base-url"));
+        }
+        ProviderProfile profile = env != null ? ProviderProfile.nicepayEnvironment(env)
+                : ProviderProfile.nicepayDevelopment().toBuilder().name("nicepay").baseUrl(baseUrl).build();
+        return fetch(profile, clientKey, loadSigner(privateKey, root), profile.name());
+    }
+
+    static RsaSigner loadSigner(Path file, SnapCli root) {
+        if (!Files.exists(file)) {
+            throw new SnapConfigurationException("the private key file " + file + " does not exist");
+        }
+        char[] password = SignCommand.password(root);
+        try {
+            return password == null ? RsaSigner.fromFile(file) : RsaSigner.fromFile(file, password);
+        } finally {
+            SignCommand.wipe(password);
+        }
+    }
+
+    private int fetch(ProviderProfile profile, String key, RsaSigner signer, String where) {
+        AtomicReference<TokenGrant> grant = new AtomicReference<>();
+        FeignAccessTokens.Builder builder = FeignAccessTokens.builder()
+                .profile(profile)
+                .clientKey(key)
+                .signer(signer)
+                .clock(root.clock())
+                .wireLogging(verbose)
+                .tokenService(s -> s.listener(new TokenEventListener() {
+                    @Override
+                    public void onTokenFetched(AccessToken token, TokenGrant g) {
+                        grant.set(g);
+                    }
+                }));
+        if (connectTimeout != null) {
+            builder.connectTimeout(connectTimeout);
+        }
+        if (readTimeout != null) {
+            builder.readTimeout(readTimeout);
+        }
+        if (maxAttempts != null) {
+            builder.maxAttempts(maxAttempts);
+        }
+        try (AccessTokenService tokens = builder.build()) {
+            AccessToken token = tokens.accessToken();
+            TokenGrant g = grant.get();
+            Map<String, String> answer = new LinkedHashMap<>();
+            answer.put("responseCode", g == null ? null : g.responseCode().value());
+            answer.put("responseMessage", g == null ? null : g.responseMessage());
+            answer.put("tokenType", token.tokenType());
+            answer.put("expiresIn", String.valueOf(token.lifetime().toSeconds()));
+            answer.put("accessToken", showToken ? token.value() : redact(token.value()));
+            answer.put("expiresAt", dev.snapbi.domain.model.SnapTimestamp.of(token.expiresAt(), profile.zone()).value());
+            answer.put("clientKey", key);
+            answer.put("tokenUrl", profile.tokenUrl().toString());
+            answer.put("environment", where);
+            spec.commandLine().getOut().println(Json.object(answer));
+            return ExitCode.OK;
+        }
+    }
+
+    static String redact(String token) {
+        return token.length() < 24 ? "****" : "****" + token.substring(token.length() - 4)
+                + " (" + token.length() + " chars; --show-token to print it)";
+    }
+}

@@ -1,0 +1,91 @@
+package dev.snapbi.crypto;
+
+import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.model.ClientSecret;
+import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.StringToSign;
+import dev.snapbi.domain.port.SymmetricSigner;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The symmetric signature of SNAP transactional calls (SNAP-SPEC section 5): Base64 of HMAC-SHA512 keyed by the
+ * client secret's UTF-8 bytes (used as they are, never decoded), over a
+ * {@link StringToSign#symmetric symmetric string to sign}
+ * ({@code METHOD:path:accessToken:lowercase-hex(SHA-256(body)):timestamp}). Thread-safe: each thread keeps its own
+ * initialised {@link Mac}. {@code toString()} never shows the secret.
+ *
+ * <pre>{@code
+ * HmacSha512Signer signer = HmacSha512Signer.create(ClientSecret.of(secret));
+ * String body = JsonMinifier.minify(json);
+ * Signature signature = signer.sign(StringToSign.symmetric("POST", "/api/v1.0/transfer-va/create-va", token,
+ *         body.getBytes(StandardCharsets.UTF_8), timestamp));
+ * }</pre>
+ */
+public final class HmacSha512Signer implements SymmetricSigner {
+
+    private static final String ALGORITHM = "HmacSHA512";
+
+    private final SecretKeySpec key;
+    private final Provider provider;
+    private final ThreadLocal<Mac> perThread;
+
+    private HmacSha512Signer(SecretKeySpec key, Provider provider) {
+        this.key = key;
+        this.provider = provider;
+        this.perThread = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /**
+     * A signer keyed by this client secret.
+     *
+     * @throws SnapConfigurationException when the secret is null
+     */
+    public static HmacSha512Signer create(ClientSecret secret) {
+        if (secret == null) {
+            throw new SnapConfigurationException("client secret: found nothing (null); expected the client secret"
+                    + " issued with the client key");
+        }
+        byte[] bytes = secret.utf8Bytes();
+        try {
+            SecretKeySpec key = new SecretKeySpec(bytes, ALGORITHM); // copies the bytes
+            Mac probe = Mac.getInstance(ALGORITHM);
+            probe.init(key);
+            return new HmacSha512Signer(key, probe.getProvider());
+        } catch (GeneralSecurityException e) {
+            throw new SnapConfigurationException("no installed security provider offers " + ALGORITHM
+                    + "; the JDK's SunJCE provider is missing from this runtime", e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM, provider);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            // the same provider accepted the same key in create()
+            throw new IllegalStateException("the " + provider.getName() + " provider no longer offers " + ALGORITHM, e);
+        }
+    }
+
+    /** Signs the string's UTF-8 bytes. Thread-safe; never returns null. */
+    @Override
+    public Signature sign(StringToSign stringToSign) {
+        Objects.requireNonNull(stringToSign, "stringToSign");
+        return Signature.ofBytes(perThread.get().doFinal(stringToSign.utf8()));
+    }
+
+    /** {@code HmacSha512Signer[HmacSHA512]}: never the secret. */
+    @Override
+    public String toString() {
+        return "HmacSha512Signer[" + ALGORITHM + "]";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.snapbi.sandbox;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One token request as the sandbox received and answered it.
+ *
+ * @param method         the HTTP method
+ * @param path           the raw request path (without the query)
+ * @param headers        the request headers with their values as received; the JDK server normalizes the names'
+ *                       case ({@code X-timestamp}), so look them up with {@link #header(String)}
+ * @param body           the body as UTF-8 text (invalid bytes replaced), at most the first 16 KiB
+ * @param signatureValid whether {@code X-SIGNATURE} verified against the registered public key of
+ *                       {@code X-CLIENT-KEY}, whatever the answer was (also when a fault answered)
+ * @param status         the HTTP status sent, or 0 when the connection was dropped without an answer
+ * @param responseCode   the {@code responseCode} of the JSON body sent, or {@code null} when the answer had none
+ *                       (dropped, malformed, truncated or HTML)
+ */
+public record RecordedRequest(String method, String path, Map<String, List<String>> headers, String body,
+                              boolean signatureValid, int status, String responseCode) {
+
+    private static final Set<String> SENSITIVE = Set.of("x-signature", "authorization", "proxy-authorization",
+            "cookie", "x-client-secret");
+
+    /** Copies the headers (unmodifiable, order kept). */
+    public RecordedRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(headers, "headers").forEach((name, values) ->
+                copy.put(name, Collections.unmodifiableList(new ArrayList<>(values))));
+        headers = Collections.unmodifiableMap(copy);
+        body = body == null ? "" : body;
+    }
+
+    /** The first value of the header with this name, whatever its case, or {@code null} when absent. */
+    public String header(String name) {
+        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the header is present, whatever its case. */
+    public boolean hasHeader(String name) {
+        return headers.keySet().stream().anyMatch(key -> key.equalsIgnoreCase(name));
+    }
+
+    /** Whether a header's value is a secret that {@link #toString()} and the admin endpoint hide. */
+    public static boolean isSensitiveHeader(String name) {
+        return name != null && SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Method, path, header names (signature and authorization values hidden), body size and the answer. */
+    @Override
+    public String toString() {
+        StringBuilder shown = new StringBuilder();
+        headers.forEach((name, values) -> {
+            if (shown.length() > 0) {
+                shown.append(", ");
+            }
+            shown.append(name).append('=').append(isSensitiveHeader(name) ? "****" : String.join(",", values));
+        });
+        return "RecordedRequest[" + method + " " + path + ", {" + shown + "}, body " + body.length()
+                + " chars, signatureValid=" + signatureValid + ", answered " + status
+                + (responseCode == null ? "" : " " + responseCode) + "]";
+    }
+}

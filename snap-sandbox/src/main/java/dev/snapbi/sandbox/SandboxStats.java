@@ -1,0 +1,37 @@
+package dev.snapbi.sandbox;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A snapshot of a sandbox's counters, to assert how many requests a client really made.
+ *
+ * @param tokenRequests     requests that reached the token path ({@code /nicepay/v1.0/access-token/b2b}), any method,
+ *                          faulted or not
+ * @param tokensIssued      tokens really issued (faulted answers issue none)
+ * @param pingRequests      requests that reached the ping path ({@code /nicepay/api/v1.0/ping})
+ * @param rejectionsByCode  answers with a non-2xx status that carried a {@code responseCode}, by that code (including
+ *                          injected failures such as {@code 4297300}); broken bodies, HTML pages and dropped
+ *                          connections have no code and are not counted here; ordered by code
+ */
+public record SandboxStats(long tokenRequests, long tokensIssued, long pingRequests,
+                           Map<String, Long> rejectionsByCode) {
+
+    /** Copies the map (sorted by code, unmodifiable). */
+    public SandboxStats {
+        rejectionsByCode = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(rejectionsByCode,
+                "rejectionsByCode")));
+    }
+
+    /** How many answers carried this response code (0 when none did). */
+    public long rejections(String responseCode) {
+        return rejectionsByCode.getOrDefault(responseCode, 0L);
+    }
+
+    /** All rejections, whatever their code. */
+    public long totalRejections() {
+        return rejectionsByCode.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,323 @@
+package dev.snapbi.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.snapbi.sandbox.internal.AdminEndpoint;
+import dev.snapbi.sandbox.internal.ClientRegistry;
+import dev.snapbi.sandbox.internal.Counters;
+import dev.snapbi.sandbox.internal.FaultPlan;
+import dev.snapbi.sandbox.internal.Keys;
+import dev.snapbi.sandbox.internal.PingEndpoint;
+import dev.snapbi.sandbox.internal.RequestLog;
+import dev.snapbi.sandbox.internal.Router;
+import dev.snapbi.sandbox.internal.SandboxContext;
+import dev.snapbi.sandbox.internal.TokenEndpoint;
+import dev.snapbi.sandbox.internal.TokenStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A NICEPAY SNAP simulator: a real HTTP server (the JDK's own) that answers like NICEPAY, so that a client that passes
+ * against it passes against NICEPAY's sandbox. It verifies every request on its own terms (its own string-to-sign,
+ * timestamp parser, JSON reader and plain JCA verification) so that a client bug is not mirrored.
+ *
+ * <p>Serves {@code POST /nicepay/v1.0/access-token/b2b} (the B2B access token), {@code GET /nicepay/api/v1.0/ping}
+ * (a resource protected by the issued tokens) and the {@code /_sandbox/...} admin endpoints (stats, recorded requests,
+ * faults, clients, token revocation). Bodies over 64 KiB and headers over 16 KiB are refused; requests are served by
+ * a bounded thread pool; nothing a client sends stops the server or shows it a stack trace.
+ *
+ * <pre>{@code
+ * try (SnapSandbox sandbox = SnapSandbox.start()) {
+ *     SandboxClient client = sandbox.registerNewClient("IONPAYTEST");
+ *     // point the client at sandbox.baseUrl(), sign with client.privateKey()
+ * }
+ * }</pre>
+ *
+ * <p>Several sandboxes can run side by side in one JVM: nothing is static. The admin endpoints have no
+ * authentication: keep the sandbox on a loopback address (the default) unless the network is trusted.
+ *
+ * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true} unless it is
+ * already set: the JDK server otherwise delays every answer by about 40 ms (Nagle's algorithm against delayed ACKs).
+ * It takes effect only if no JDK HTTP server was created in the JVM before.
+ */
+public final class SnapSandbox implements AutoCloseable {
+
+    /** The token path. */
+    public static final String TOKEN_PATH = TokenEndpoint.PATH;
+    /** The protected ping path. */
+    public static final String PING_PATH = PingEndpoint.PATH;
+
+    static {
+        // The JDK server writes headers and body in two segments; without TCP_NODELAY the body waits for the
+        // client's delayed ACK (~40 ms per answer on Linux). The property is read once, when the JDK's server
+        // classes load, so it is set here unless the user chose a value; it affects only com.sun.net.httpserver.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final SandboxContext context;
+    private final Faults faults;
+    private final URI baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SnapSandbox(Builder builder) {
+        this.context = new SandboxContext(builder.clock, builder.tokenLifetime, builder.timestampWindow,
+                new ClientRegistry(), new TokenStore(), new FaultPlan(), new Counters(), new RequestLog());
+        this.faults = new Faults(context.faults());
+        Router router = new Router(new AdminEndpoint(context), new TokenEndpoint(context), new PingEndpoint(context));
+        this.executor = newExecutor(builder.maxThreads);
+        try {
+            InetAddress address = InetAddress.getByName(builder.host);
+            this.server = HttpServer.create(new InetSocketAddress(address, builder.port), 128);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("the sandbox could not listen on " + builder.host + ":" + builder.port
+                    + " - is the port in use? Use port 0 for a free one", e);
+        }
+        server.createContext("/", router);
+        server.setExecutor(executor);
+        server.start();
+        this.baseUrl = baseUrl(builder.host, server.getAddress());
+    }
+
+    private static ThreadPoolExecutor newExecutor(int threads) {
+        AtomicInteger number = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "snap-sandbox-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        // bounded both ways: when the queue is full the JDK server closes the new connection instead of queueing it
+        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1024, threads * 64)), factory, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    private static URI baseUrl(String host, InetSocketAddress bound) {
+        InetAddress address = bound.getAddress();
+        String shown = address.isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : host;
+        try {
+            return new URI("http", null, shown, bound.getPort(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot build a URL for host " + shown, e);
+        }
+    }
+
+    /** A builder with the defaults: 127.0.0.1, a free port, the system clock, 900 s tokens, a 5 min window. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a sandbox with the defaults on 127.0.0.1 and a free port. */
+    public static SnapSandbox start() {
+        return builder().start();
+    }
+
+    /**
+     * The environment root, e.g. {@code http://127.0.0.1:54321} (no trailing slash): what a client's base URL for
+     * NICEPAY would be ({@code https://dev.nicepay.co.id}); paths start with {@code /nicepay/...}. When bound to a
+     * wildcard address the URL names the loopback address.
+     */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The port listened on (the real one when 0 was asked for). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /**
+     * Registers (or replaces) a client that signs with the private key of {@code publicKey}; a random client secret is
+     * generated for it.
+     *
+     * @throws IllegalArgumentException when the key is not RSA or the client key is empty, longer than 128 characters
+     *                                  or holds characters other than visible ASCII without {@code |}
+     */
+    public SandboxClient registerClient(String clientKey, PublicKey publicKey) {
+        return registerClient(clientKey, publicKey, Keys.randomSecret());
+    }
+
+    /**
+     * Registers (or replaces) a client with its public key and client secret (kept for the symmetric signatures of
+     * transactional calls; a random one is generated when {@code null}).
+     *
+     * @throws IllegalArgumentException as {@link #registerClient(String, PublicKey)}, or for an empty secret
+     */
+    public SandboxClient registerClient(String clientKey, PublicKey publicKey, String clientSecret) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        return context.clients().register(new SandboxClient(clientKey, new KeyPair(publicKey, null),
+                clientSecret == null ? Keys.randomSecret() : clientSecret));
+    }
+
+    /** Registers (or replaces) a client with a fresh RSA 2048 key pair and a random client secret. */
+    public SandboxClient registerNewClient(String clientKey) {
+        SandboxClient.requireValidClientKey(clientKey);
+        return context.clients().register(new SandboxClient(clientKey, Keys.generateRsa(2048), Keys.randomSecret()));
+    }
+
+    /** Forgets a client; whether it was registered. Its tokens stay valid until revoked or expired. */
+    public boolean removeClient(String clientKey) {
+        return context.clients().remove(clientKey);
+    }
+
+    /** The registered clients, by client key. */
+    public List<SandboxClient> clients() {
+        return context.clients().all();
+    }
+
+    /** The faults to inject into token answers. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** A snapshot of the counters. */
+    public SandboxStats stats() {
+        return context.counters().snapshot();
+    }
+
+    /** Sets the counters back to zero (the recorded requests stay; see {@link #clearRecordedRequests()}). */
+    public void resetStats() {
+        context.counters().reset();
+    }
+
+    /** The last 1000 token requests, oldest first, with how they were answered. */
+    public List<RecordedRequest> recordedRequests() {
+        return context.log().snapshot();
+    }
+
+    /** Forgets the recorded requests. */
+    public void clearRecordedRequests() {
+        context.log().clear();
+    }
+
+    /** Makes a token invalid from now on: the ping endpoint then answers {@code 401 4017301}. */
+    public void revokeToken(String accessToken) {
+        context.tokens().revoke(accessToken);
+    }
+
+    /** Makes every token issued so far invalid. */
+    public void revokeAllTokens() {
+        context.tokens().revokeAll();
+    }
+
+    /** Whether the token was issued here, is not revoked and has not expired by the sandbox's clock. */
+    public boolean isTokenActive(String accessToken) {
+        return context.tokens().isActive(accessToken, context.clock().instant());
+    }
+
+    /** Stops listening, drops open connections and stops the threads. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SnapSandbox[" + baseUrl + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    /** Configures and starts a {@link SnapSandbox}. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port;
+        private Clock clock = Clock.systemUTC();
+        private Duration tokenLifetime = Duration.ofSeconds(900);
+        private Duration timestampWindow = Duration.ofMinutes(5);
+        private int maxThreads = 32;
+
+        private Builder() {
+        }
+
+        /** The address to listen on (default {@code 127.0.0.1}); {@code 0.0.0.0} exposes the unauthenticated admin. */
+        public Builder host(String host) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("the host is empty; use 127.0.0.1 for loopback");
+            }
+            this.host = host;
+            return this;
+        }
+
+        /** The port (default 0: a free one, see {@link SnapSandbox#port()}). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("a port is 0..65535 (0 for a free one), got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The clock for timestamp freshness and token expiry (default: the system clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How long issued tokens live, sent as {@code expiresIn} in seconds (default 900 s). Fractions of a second are
+         * dropped.
+         *
+         * @throws IllegalArgumentException when shorter than 1 second
+         */
+        public Builder tokenLifetime(Duration tokenLifetime) {
+            if (tokenLifetime == null || tokenLifetime.toSeconds() < 1) {
+                throw new IllegalArgumentException("a token lifetime is at least 1 second, got " + tokenLifetime);
+            }
+            this.tokenLifetime = Duration.ofSeconds(tokenLifetime.toSeconds());
+            return this;
+        }
+
+        /**
+         * How far {@code X-TIMESTAMP} may be from the sandbox's clock, either side, bounds included (default 5 min).
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder timestampWindow(Duration timestampWindow) {
+            if (timestampWindow == null || timestampWindow.isNegative()) {
+                throw new IllegalArgumentException("a timestamp window is zero or more, got " + timestampWindow);
+            }
+            this.timestampWindow = timestampWindow;
+            return this;
+        }
+
+        /** The most requests served at once (default 32); more wait in a bounded queue. */
+        public Builder maxThreads(int maxThreads) {
+            if (maxThreads < 1 || maxThreads > 1024) {
+                throw new IllegalArgumentException("maxThreads is 1..1024, got " + maxThreads);
+            }
+            this.maxThreads = maxThreads;
+            return this;
+        }
+
+        /**
+         * Starts the sandbox, listening when this returns.
+         *
+         * @throws UncheckedIOException when the address cannot be bound
+         */
+        public SnapSandbox start() {
+            return new SnapSandbox(this);
+        }
+    }
+}

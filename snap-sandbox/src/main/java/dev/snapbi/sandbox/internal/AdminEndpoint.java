@@ -1,0 +1,323 @@
+package dev.snapbi.sandbox.internal;
+
+import dev.snapbi.sandbox.RecordedRequest;
+import dev.snapbi.sandbox.SandboxClient;
+import dev.snapbi.sandbox.SandboxStats;
+
+import java.math.BigDecimal;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code /_sandbox/...} admin endpoints: JSON in, JSON out, never counted in stats nor faulted. Errors answer
+ * {@code {"error":"..."}} with 400, 404, 405 or 413. Documented in the module's README.
+ */
+public final class AdminEndpoint {
+
+    private final SandboxContext context;
+
+    /** The admin endpoints of this sandbox. */
+    public AdminEndpoint(SandboxContext context) {
+        this.context = context;
+    }
+
+    /** A request the admin cannot serve; becomes {@code {"error": message}} with the status. */
+    private static final class AdminError extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        AdminError(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /** Answers one admin request. */
+    public Reply handle(Incoming request) {
+        try {
+            if (request.bodyTooLarge()) {
+                throw new AdminError(413, "the body is larger than 64 KiB");
+            }
+            return Reply.json(200, route(request));
+        } catch (AdminError e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.getMessage());
+            Reply reply = Reply.json(e.status, body);
+            return e.status == 413 ? reply.withHeader("Connection", "close") : reply;
+        }
+    }
+
+    private Map<String, Object> route(Incoming request) throws AdminError {
+        String path = request.path();
+        String method = request.method();
+        switch (path) {
+            case "/_sandbox/stats":
+                requireMethod(method, "GET");
+                return stats();
+            case "/_sandbox/stats/reset":
+                requireMethod(method, "POST");
+                context.counters().reset();
+                return stats();
+            case "/_sandbox/requests":
+                requireMethod(method, "GET");
+                return requests();
+            case "/_sandbox/requests/clear":
+                requireMethod(method, "POST");
+                context.log().clear();
+                return requests();
+            case "/_sandbox/faults":
+                if ("GET".equals(method)) {
+                    return context.faults().describe();
+                }
+                requireMethod(method, "POST");
+                addFault(body(request));
+                return context.faults().describe();
+            case "/_sandbox/faults/clear":
+                requireMethod(method, "POST");
+                context.faults().clear();
+                return context.faults().describe();
+            case "/_sandbox/clients":
+                if ("GET".equals(method)) {
+                    return clients();
+                }
+                requireMethod(method, "POST");
+                return registerClient(body(request));
+            case "/_sandbox/tokens/revoke":
+                requireMethod(method, "POST");
+                return revoke(body(request));
+            default:
+                throw new AdminError(404, "no admin endpoint at " + shorten(path)
+                        + "; see the snap-sandbox README for the list");
+        }
+    }
+
+    private static void requireMethod(String method, String expected) throws AdminError {
+        if (!expected.equals(method)) {
+            throw new AdminError(405, "use " + expected + " here, not " + shorten(method));
+        }
+    }
+
+    /** The JSON object body; an empty body counts as {@code {}}. */
+    private static Map<String, Object> body(Incoming request) throws AdminError {
+        Optional<String> text = request.strictUtf8Body();
+        if (text.isEmpty()) {
+            throw new AdminError(400, "the body is not UTF-8");
+        }
+        if (text.get().isBlank()) {
+            return Map.of();
+        }
+        try {
+            return Json.parseObject(text.get());
+        } catch (Json.JsonException e) {
+            throw new AdminError(400, "the body is not a JSON object: " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> stats() {
+        SandboxStats stats = context.counters().snapshot();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tokenRequests", stats.tokenRequests());
+        out.put("tokensIssued", stats.tokensIssued());
+        out.put("pingRequests", stats.pingRequests());
+        out.put("rejectionsByCode", new LinkedHashMap<String, Object>(stats.rejectionsByCode()));
+        return out;
+    }
+
+    private Map<String, Object> requests() {
+        List<Object> list = new ArrayList<>();
+        for (RecordedRequest recorded : context.log().snapshot()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("method", recorded.method());
+            entry.put("path", recorded.path());
+            Map<String, Object> headers = new LinkedHashMap<>();
+            recorded.headers().forEach((name, values) -> headers.put(name,
+                    RecordedRequest.isSensitiveHeader(name) ? List.of("****") : values));
+            entry.put("headers", headers);
+            entry.put("body", recorded.body());
+            entry.put("signatureValid", recorded.signatureValid());
+            entry.put("status", recorded.status());
+            entry.put("responseCode", recorded.responseCode());
+            list.add(entry);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("requests", list);
+        return out;
+    }
+
+    private void addFault(Map<String, Object> body) throws AdminError {
+        String kind = string(body, "fault", null);
+        if (kind == null) {
+            throw new AdminError(400, "say which fault: {\"fault\":\"drop\",\"count\":1}; faults are delay, delayNext,"
+                    + " fail, drop, malformed, truncated, html, oversized, tooManyRequests, random");
+        }
+        FaultPlan plan = context.faults();
+        try {
+            switch (kind) {
+                case "delay":
+                    plan.standingDelay(Duration.ofMillis(integer(body, "millis", null, 0, Long.MAX_VALUE)));
+                    break;
+                case "delayNext":
+                    plan.enqueue(new Fault.Delay(Duration.ofMillis(integer(body, "millis", null, 0,
+                            Long.MAX_VALUE))), count(body));
+                    break;
+                case "fail":
+                    plan.enqueue(new Fault.Fail((int) integer(body, "status", null, 0, 999),
+                            string(body, "responseCode", null), string(body, "responseMessage", "")), count(body));
+                    break;
+                case "drop":
+                    plan.enqueue(new Fault.Drop(), count(body));
+                    break;
+                case "malformed":
+                    plan.enqueue(new Fault.Malformed(), count(body));
+                    break;
+                case "truncated":
+                    plan.enqueue(new Fault.Truncated(), count(body));
+                    break;
+                case "html":
+                    plan.enqueue(new Fault.Html((int) integer(body, "status", 502L, 0, 999)), count(body));
+                    break;
+                case "oversized":
+                    plan.enqueue(new Fault.Oversized(), count(body));
+                    break;
+                case "tooManyRequests":
+                    plan.enqueue(new Fault.TooManyRequests((int) integer(body, "retryAfterSeconds", 1L, 0,
+                            Integer.MAX_VALUE)), count(body));
+                    break;
+                case "random":
+                    plan.random(number(body, "probability"), integer(body, "seed", 0L, Long.MIN_VALUE,
+                            Long.MAX_VALUE), Duration.ofMillis(integer(body, "delayMillis", 0L, 0, Long.MAX_VALUE)));
+                    break;
+                default:
+                    throw new AdminError(400, "unknown fault '" + shorten(kind) + "'; faults are delay, delayNext,"
+                            + " fail, drop, malformed, truncated, html, oversized, tooManyRequests, random");
+            }
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            throw new AdminError(400, e.getMessage());
+        }
+    }
+
+    private static int count(Map<String, Object> body) throws AdminError {
+        return (int) integer(body, "count", 1L, 1, FaultPlan.MAX_COUNT);
+    }
+
+    private Map<String, Object> clients() {
+        List<Object> list = new ArrayList<>();
+        for (SandboxClient client : context.clients().all()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("clientKey", client.clientKey());
+            entry.put("publicKey", Keys.publicKeyPem(client.publicKey()));
+            list.add(entry);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clients", list);
+        return out;
+    }
+
+    private Map<String, Object> registerClient(Map<String, Object> body) throws AdminError {
+        String clientKey = string(body, "clientKey", null);
+        if (clientKey == null) {
+            throw new AdminError(400, "give a clientKey, and a publicKey (PEM) unless the sandbox should generate a"
+                    + " key pair");
+        }
+        String publicKeyText = string(body, "publicKey", null);
+        String secret = string(body, "clientSecret", null);
+        try {
+            KeyPair keyPair;
+            if (publicKeyText == null) {
+                keyPair = Keys.generateRsa(2048);
+            } else {
+                PublicKey publicKey = Keys.parsePublicKey(publicKeyText);
+                keyPair = new KeyPair(publicKey, null);
+            }
+            SandboxClient client = context.clients().register(new SandboxClient(clientKey, keyPair,
+                    secret == null ? Keys.randomSecret() : secret));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("clientKey", client.clientKey());
+            out.put("publicKey", Keys.publicKeyPem(client.publicKey()));
+            if (client.privateKey() != null) {
+                // a sandbox-made test key: handing it back is the point of generating it
+                out.put("privateKey", Keys.privateKeyPem(client.privateKey()));
+            }
+            out.put("clientSecret", client.clientSecret());
+            return out;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new AdminError(400, e.getMessage());
+        }
+    }
+
+    private Map<String, Object> revoke(Map<String, Object> body) throws AdminError {
+        Object all = body.get("all");
+        String token = string(body, "accessToken", null);
+        int revoked;
+        if (Boolean.TRUE.equals(all)) {
+            revoked = context.tokens().revokeAll();
+        } else if (token != null) {
+            revoked = context.tokens().revoke(token) ? 1 : 0;
+        } else {
+            throw new AdminError(400, "give {\"accessToken\":\"...\"} or {\"all\":true}");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("revoked", revoked);
+        return out;
+    }
+
+    private static String string(Map<String, Object> body, String name, String fallback) throws AdminError {
+        Object value = body.get(name);
+        if (value == null || value == Json.NULL) {
+            return fallback;
+        }
+        if (!(value instanceof String s)) {
+            throw new AdminError(400, "'" + name + "' must be a string");
+        }
+        return s;
+    }
+
+    private static long integer(Map<String, Object> body, String name, Long fallback, long min, long max)
+            throws AdminError {
+        Object value = body.get(name);
+        if (value == null || value == Json.NULL) {
+            if (fallback == null) {
+                throw new AdminError(400, "'" + name + "' is required");
+            }
+            return fallback;
+        }
+        long n;
+        if (value instanceof Long l) {
+            n = l;
+        } else if (value instanceof BigDecimal d) {
+            try {
+                n = d.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new AdminError(400, "'" + name + "' must be an integer");
+            }
+        } else {
+            throw new AdminError(400, "'" + name + "' must be a number");
+        }
+        if (n < min || n > max) {
+            throw new AdminError(400, "'" + name + "' must be between " + min + " and " + max);
+        }
+        return n;
+    }
+
+    private static double number(Map<String, Object> body, String name) throws AdminError {
+        Object value = body.get(name);
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof BigDecimal d) {
+            return d.doubleValue();
+        }
+        throw new AdminError(400, "'" + name + "' is required and must be a number");
+    }
+
+    private static String shorten(String text) {
+        String s = text.length() > 64 ? text.substring(0, 64) + "..." : text;
+        return s.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}

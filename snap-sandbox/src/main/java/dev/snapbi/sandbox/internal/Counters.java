@@ -1,0 +1,61 @@
+package dev.snapbi.sandbox.internal;
+
+import dev.snapbi.sandbox.SandboxStats;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link SandboxStats}. */
+public final class Counters {
+
+    private final LongAdder tokenRequests = new LongAdder();
+    private final LongAdder tokensIssued = new LongAdder();
+    private final LongAdder pingRequests = new LongAdder();
+    private final ConcurrentMap<String, LongAdder> rejections = new ConcurrentHashMap<>();
+
+    /** A request reached the token path. */
+    public void tokenRequest() {
+        tokenRequests.increment();
+    }
+
+    /** A token was issued. */
+    public void tokenIssued() {
+        tokensIssued.increment();
+    }
+
+    /** A request reached the ping path. */
+    public void pingRequest() {
+        pingRequests.increment();
+    }
+
+    /** Counts the answer when it is a rejection with a code. */
+    public void answered(Reply reply) {
+        if (!reply.isDrop() && !reply.isSuccess() && reply.responseCode() != null) {
+            // the code is bounded: it comes from the sandbox's own answers or a validated fault
+            rejections.computeIfAbsent(reply.responseCode(), code -> new LongAdder()).increment();
+        }
+    }
+
+    /** A snapshot. */
+    public SandboxStats snapshot() {
+        Map<String, Long> byCode = new HashMap<>();
+        rejections.forEach((code, count) -> {
+            long n = count.sum();
+            if (n > 0) {
+                byCode.put(code, n);
+            }
+        });
+        return new SandboxStats(tokenRequests.sum(), tokensIssued.sum(), pingRequests.sum(), byCode);
+    }
+
+    /** Back to zero. */
+    public void reset() {
+        tokenRequests.reset();
+        tokensIssued.reset();
+        pingRequests.reset();
+        rejections.clear();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.snapbi.sandbox.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one handler behind the JDK server: reads the request within bounds, hands it to the endpoint of its exact path
+ * (or the admin endpoint under {@code /_sandbox/}), and writes the answer with an explicit {@code Content-Length}. A
+ * failure inside an endpoint becomes {@code 500 General Error} without any detail; nothing a client sends can stop the
+ * server.
+ */
+public final class Router implements HttpHandler {
+
+    /** The prefix of the admin endpoints. */
+    public static final String ADMIN_PREFIX = "/_sandbox/";
+
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final AdminEndpoint admin;
+
+    /** A router with these endpoints and the admin endpoint. */
+    public Router(AdminEndpoint admin, Endpoint... endpoints) {
+        this.admin = admin;
+        for (Endpoint endpoint : endpoints) {
+            if (this.endpoints.put(endpoint.path(), endpoint) != null) {
+                throw new IllegalArgumentException("two endpoints for " + endpoint.path());
+            }
+        }
+    }
+
+    /**
+     * Thrown to make the JDK server close the connection without an answer: its exchange loop catches handler
+     * exceptions and closes the connection (and forgets it) without writing anything.
+     */
+    static final class DropConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DropConnection() {
+            super("connection dropped on purpose", null, false, false);
+        }
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Reply reply;
+        boolean head;
+        try {
+            Incoming request = Incoming.read(exchange);
+            head = "HEAD".equals(request.method());
+            reply = route(request);
+        } catch (IOException e) {
+            // the client went away while sending: nobody to answer
+            exchange.close();
+            return;
+        }
+        if (reply.isDrop()) {
+            throw new DropConnection();
+        }
+        send(exchange, reply, head);
+    }
+
+    private Reply route(Incoming request) {
+        String path = request.path();
+        Endpoint endpoint = endpoints.get(path);
+        try {
+            if (endpoint != null) {
+                return endpoint.handle(request);
+            }
+            if (path.startsWith(ADMIN_PREFIX) || path.equals(ADMIN_PREFIX.substring(0, ADMIN_PREFIX.length() - 1))) {
+                return admin.handle(request);
+            }
+            return SnapReplies.notFound();
+        } catch (RuntimeException | StackOverflowError e) {
+            // a sandbox bug: say nothing about it to the client
+            return SnapReplies.generalError(endpoint == null ? "00" : endpoint.serviceCode());
+        }
+    }
+
+    private static void send(HttpExchange exchange, Reply reply, boolean head) throws IOException {
+        try {
+            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            reply.headers().forEach(exchange.getResponseHeaders()::set);
+            byte[] body = reply.body();
+            if (head || body.length == 0) {
+                // -1: no body, and the JDK then sends Content-Length: 0 (0 would mean chunked)
+                exchange.sendResponseHeaders(reply.status(), -1);
+            } else {
+                exchange.sendResponseHeaders(reply.status(), body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+}

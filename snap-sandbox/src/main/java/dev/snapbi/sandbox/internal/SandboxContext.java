@@ -1,0 +1,21 @@
+package dev.snapbi.sandbox.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Everything the endpoints share: configuration and state of one sandbox (never static, so that several sandboxes
+ * live side by side in one JVM).
+ *
+ * @param clock           the sandbox's clock: timestamp freshness and token expiry
+ * @param tokenLifetime   how long issued tokens live (whole seconds)
+ * @param timestampWindow how far {@code X-TIMESTAMP} may be from the clock, either side
+ * @param clients         registered clients
+ * @param tokens          issued tokens
+ * @param faults          faults waiting for token requests
+ * @param counters        stats
+ * @param log             recorded token requests
+ */
+public record SandboxContext(Clock clock, Duration tokenLifetime, Duration timestampWindow, ClientRegistry clients,
+                             TokenStore tokens, FaultPlan faults, Counters counters, RequestLog log) {
+}

@@ -1,0 +1,218 @@
+package dev.snapbi.sandbox.internal;
+
+import dev.snapbi.sandbox.SandboxClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /nicepay/v1.0/access-token/b2b}: verifies the request on the sandbox's own terms, then lets the fault
+ * plan decide whether a fault answers instead. Every request is verified (and its signature's validity recorded),
+ * faulted or not.
+ *
+ * <p>Checks, in order: body size (413), header size (431), method (405), {@code Content-Type}, {@code X-CLIENT-KEY},
+ * {@code X-TIMESTAMP}, {@code X-SIGNATURE} present once each (4007302 missing, 4007301 repeated or wrong type),
+ * timestamp shape (4007301), JSON body (4007300), {@code grantType} (4007302 missing, 4007301 other),
+ * timestamp freshness (4017300 [Timestamp]), known client (4017300 [Unknown client]), signature
+ * (4017300 [Signature]).
+ */
+public final class TokenEndpoint implements Endpoint {
+
+    /** The path, as NICEPAY serves it (no {@code /api/} segment). */
+    public static final String PATH = "/nicepay/v1.0/access-token/b2b";
+    private static final String SERVICE = "73";
+    private static final int MAX_SIGNATURE_CHARS = 4096;
+
+    private final SandboxContext context;
+    private final FaultReplies faultReplies;
+
+    /** An endpoint over this sandbox's state. */
+    public TokenEndpoint(SandboxContext context) {
+        this.context = context;
+        this.faultReplies = new FaultReplies(context);
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public String serviceCode() {
+        return SERVICE;
+    }
+
+    @Override
+    public Reply handle(Incoming request) {
+        context.counters().tokenRequest();
+        Instant arrival = context.clock().instant();
+        boolean signatureValid = signatureValid(request);
+        Reply verdict = verify(request, arrival, signatureValid);
+
+        FaultPlan.Decision decision = context.faults().next();
+        if (!sleep(decision.delay())) {
+            return finish(request, signatureValid, Reply.drop());
+        }
+        Reply reply;
+        if (decision.fault() != null) {
+            reply = faultReplies.answer(decision.fault());
+        } else if (verdict != null) {
+            reply = verdict;
+        } else {
+            reply = issue(request.header("X-CLIENT-KEY"));
+        }
+        return finish(request, signatureValid, reply);
+    }
+
+    private Reply finish(Incoming request, boolean signatureValid, Reply reply) {
+        context.counters().answered(reply);
+        context.log().record(request, signatureValid, reply);
+        return reply;
+    }
+
+    /** The rejection for this request, or {@code null} when it deserves a token. */
+    private Reply verify(Incoming request, Instant arrival, boolean signatureValid) {
+        if (request.bodyTooLarge()) {
+            return SnapReplies.bodyTooLarge(SERVICE);
+        }
+        if (request.headersTooLarge()) {
+            return SnapReplies.headersTooLarge(SERVICE);
+        }
+        if (!"POST".equals(request.method())) {
+            return SnapReplies.notSupported(SERVICE);
+        }
+        for (String name : List.of("Content-Type", "X-CLIENT-KEY", "X-TIMESTAMP", "X-SIGNATURE")) {
+            List<String> values = request.headerValues(name);
+            if (values.isEmpty() || values.get(0).isBlank()) {
+                return SnapReplies.invalidMandatoryField(SERVICE, name);
+            }
+            if (values.size() > 1) {
+                return SnapReplies.invalidFieldFormat(SERVICE, name);
+            }
+        }
+        if (!isJson(request.header("Content-Type"))) {
+            return SnapReplies.invalidFieldFormat(SERVICE, "Content-Type");
+        }
+        Optional<Instant> timestamp = StrictTimestamp.parse(request.header("X-TIMESTAMP"));
+        if (timestamp.isEmpty()) {
+            return SnapReplies.invalidFieldFormat(SERVICE, "X-TIMESTAMP");
+        }
+        Map<String, Object> body;
+        try {
+            Optional<String> text = request.strictUtf8Body();
+            if (text.isEmpty()) {
+                return SnapReplies.badRequest(SERVICE);
+            }
+            body = Json.parseObject(text.get());
+        } catch (Json.JsonException e) {
+            return SnapReplies.badRequest(SERVICE);
+        }
+        Object grantType = body.get("grantType");
+        if (grantType == null || grantType == Json.NULL) {
+            return SnapReplies.invalidMandatoryField(SERVICE, "grantType");
+        }
+        if (!"client_credentials".equals(grantType)) {
+            return SnapReplies.invalidFieldFormat(SERVICE, "grantType");
+        }
+        if (!StrictTimestamp.isFresh(timestamp.get(), arrival, context.timestampWindow())) {
+            return SnapReplies.unauthorized(SERVICE, "Timestamp");
+        }
+        if (context.clients().find(request.header("X-CLIENT-KEY")) == null) {
+            return SnapReplies.unauthorized(SERVICE, "Unknown client");
+        }
+        if (!signatureValid) {
+            return SnapReplies.unauthorized(SERVICE, "Signature");
+        }
+        return null;
+    }
+
+    private static boolean isJson(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
+    }
+
+    /**
+     * Whether {@code X-SIGNATURE} is standard, padded Base64 of an RSA/SHA-256 signature over
+     * {@code X-CLIENT-KEY|X-TIMESTAMP} (the header texts exactly as received) by the client's registered key.
+     */
+    private boolean signatureValid(Incoming request) {
+        List<String> keys = request.headerValues("X-CLIENT-KEY");
+        List<String> timestamps = request.headerValues("X-TIMESTAMP");
+        List<String> signatures = request.headerValues("X-SIGNATURE");
+        if (keys.size() != 1 || timestamps.size() != 1 || signatures.size() != 1) {
+            return false;
+        }
+        SandboxClient client = context.clients().find(keys.get(0));
+        byte[] signature = decodeStrictBase64(signatures.get(0));
+        if (client == null || signature == null) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance("SHA256withRSA");
+            verifier.initVerify(client.publicKey());
+            verifier.update((keys.get(0) + "|" + timestamps.get(0)).getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // a signature of the wrong length or shape is simply not valid
+            return false;
+        }
+    }
+
+    /** Standard-alphabet, padded Base64 only (the SNAP spec's encoding); anything else is undecodable. */
+    private static byte[] decodeStrictBase64(String text) {
+        if (text.isEmpty() || text.length() > MAX_SIGNATURE_CHARS || text.length() % 4 != 0) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '+' || c == '/';
+            boolean padding = c == '=' && i >= text.length() - 2;
+            if (!alphabet && !padding) {
+                return null;
+            }
+        }
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Reply issue(String clientKey) {
+        Instant now = context.clock().instant();
+        String token = context.tokens().issue(clientKey, now, context.tokenLifetime());
+        context.counters().tokenIssued();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("responseCode", "2007300");
+        body.put("responseMessage", "Successful");
+        body.put("accessToken", token);
+        body.put("tokenType", "Bearer");
+        body.put("expiresIn", Long.toString(context.tokenLifetime().toSeconds()));
+        return Reply.json(200, body);
+    }
+
+    /** Waits; false when interrupted (the sandbox is closing). */
+    private static boolean sleep(Duration delay) {
+        if (delay.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.snapbi.sandbox.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The access tokens issued, with their client and expiry. Tokens are JWT-looking (three URL-safe Base64 parts, like
+ * NICEPAY's) but opaque: 48 random bytes make each unique. Bounded at {@link #MAX_TOKENS}: beyond it expired tokens
+ * are dropped first, then the oldest.
+ */
+public final class TokenStore {
+
+    /** The most tokens remembered at once. */
+    public static final int MAX_TOKENS = 100_000;
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final String HEADER = B64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}"
+            .getBytes(StandardCharsets.UTF_8));
+
+    private final Map<String, Issued> tokens = new LinkedHashMap<>();
+
+    private record Issued(String clientKey, Instant expiresAt) {
+    }
+
+    /** Issues a new token for the client, valid from {@code now} for {@code lifetime}. */
+    public String issue(String clientKey, Instant now, Duration lifetime) {
+        Instant expiresAt = now.plus(lifetime);
+        String payload = "{\"iss\":\"snap-sandbox\",\"sub\":" + Json.write(clientKey) + ",\"iat\":"
+                + now.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":\""
+                + Keys.randomUrlSafe(16) + "\"}";
+        String token = HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + Keys.randomUrlSafe(32);
+        synchronized (this) {
+            if (tokens.size() >= MAX_TOKENS) {
+                makeRoom(now);
+            }
+            if (tokens.putIfAbsent(token, new Issued(clientKey, expiresAt)) != null) {
+                throw new IllegalStateException("the random source repeated itself");
+            }
+        }
+        return token;
+    }
+
+    private void makeRoom(Instant now) {
+        tokens.values().removeIf(issued -> !now.isBefore(issued.expiresAt));
+        Iterator<String> oldest = tokens.keySet().iterator();
+        while (tokens.size() >= MAX_TOKENS - MAX_TOKENS / 10 && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /** Whether the token was issued here, is not revoked and has not expired at {@code now}. */
+    public synchronized boolean isActive(String token, Instant now) {
+        Issued issued = token == null ? null : tokens.get(token);
+        return issued != null && now.isBefore(issued.expiresAt);
+    }
+
+    /** Forgets a token; whether it was known. */
+    public synchronized boolean revoke(String token) {
+        return token != null && tokens.remove(token) != null;
+    }
+
+    /** Forgets every token; how many there were. */
+    public synchronized int revokeAll() {
+        int count = tokens.size();
+        tokens.clear();
+        return count;
+    }
+
+    /** How many tokens are remembered (expired ones included until they are pruned). */
+    public synchronized int size() {
+        return tokens.size();
+    }
+}
