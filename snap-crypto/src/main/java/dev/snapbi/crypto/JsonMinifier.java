@@ -5,8 +5,8 @@ import dev.snapbi.domain.error.SnapConfigurationException;
 /**
  * Turns valid JSON (RFC 8259) into its compact form by dropping the whitespace between tokens, and nothing else:
  * strings are kept character for character with their escapes as written ({@code \/} stays {@code \/}, {@code /}
- * stays {@code /}, <code>&#92;u00e9</code> stays an escape and {@code é} stays {@code é}), numbers keep their spelling
- * ({@code 1.50}, {@code 1E3}), key order and duplicate keys are untouched. The symmetric signature hashes the body
+ * stays {@code /}, <code>&#92;u00e9</code> stays an escape and {@code é} stays {@code é}), numbers keep their
+ * spelling ({@code 1.50}, {@code 1E3}), key order and duplicate keys are untouched. The symmetric signature hashes the body
  * byte for byte (SNAP-SPEC section 5), so send exactly the string this returns, encoded as UTF-8.
  *
  * <p>Invalid JSON is refused with a {@link SnapConfigurationException} that names the position (line, column and

@@ -60,8 +60,8 @@ public final class RsaSigner implements Signer {
         }
         if (!(key instanceof RSAKey rsa) && "RSA".equalsIgnoreCase(key.getAlgorithm())) {
             throw new SnapConfigurationException("private key: found an RSA key that does not reveal its size ("
-                    + key.getClass().getSimpleName() + ", e.g. one held by a hardware token); expected an RSA private key"
-                    + " implementing java.security.interfaces.RSAKey");
+                    + key.getClass().getSimpleName() + ", e.g. one held by a hardware token); expected an RSA"
+                    + " private key implementing java.security.interfaces.RSAKey");
         }
         if (!"RSA".equalsIgnoreCase(key.getAlgorithm()) || !(key instanceof RSAKey rsa)) {
             throw new SnapConfigurationException("private key: found " + KeySource.withArticle(key.getAlgorithm())

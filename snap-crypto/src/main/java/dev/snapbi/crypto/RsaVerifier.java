@@ -52,8 +52,8 @@ public final class RsaVerifier {
         }
         if (!(key instanceof RSAKey rsa) && "RSA".equalsIgnoreCase(key.getAlgorithm())) {
             throw new SnapConfigurationException("public key: found an RSA key that does not reveal its size ("
-                    + key.getClass().getSimpleName() + ", e.g. one held by a hardware token); expected an RSA public key"
-                    + " implementing java.security.interfaces.RSAKey");
+                    + key.getClass().getSimpleName() + ", e.g. one held by a hardware token); expected an RSA"
+                    + " public key implementing java.security.interfaces.RSAKey");
         }
         if (!"RSA".equalsIgnoreCase(key.getAlgorithm()) || !(key instanceof RSAKey rsa)) {
             throw new SnapConfigurationException("public key: found " + KeySource.withArticle(key.getAlgorithm())

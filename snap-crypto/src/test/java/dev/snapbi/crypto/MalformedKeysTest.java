@@ -425,6 +425,49 @@ class MalformedKeysTest {
                 "found an RSA private key whose CRT parameters do not match its modulus");
     }
 
+    @Test
+    void every_truncation_of_a_real_key_is_refused_with_a_configuration_error_and_no_key_material() {
+        for (Path file : new Path[] {keys.rsaPkcs1(), keys.rsaPkcs8(), keys.rsaEncryptedPkcs8()}) {
+            String pem = keys.text(file);
+            for (int cut = 0; cut < pem.length() - 40; cut += 29) {
+                String truncated = pem.substring(0, cut);
+                Throwable error = org.assertj.core.api.Assertions.catchThrowable(
+                        () -> PrivateKeys.parse(truncated, OpenSslKeys.PASSWORD.toCharArray()));
+                assertThat(error).as("cut at " + cut + " of " + file.getFileName())
+                        .isInstanceOf(SnapConfigurationException.class);
+                if (cut > 100) {
+                    assertNoKeyMaterial(error, pem);
+                }
+            }
+        }
+    }
+
+    @Test
+    void garbage_of_every_kind_gives_only_configuration_errors() {
+        Random random = new Random(2024);
+        String[] pieces = {"-----BEGIN PRIVATE KEY-----", "-----END PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----",
+            "MII", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "\\n", "\n", " ", "\n", "=", "==", "AAAA", "Proc-Type: 4,ENCRYPTED",
+            "DEK-Info: AES-256-CBC,00", "\"", "/", "+", "MA==", "MAA=", "MIIBCgKCAQEA"};
+        for (int i = 0; i < 500; i++) {
+            StringBuilder text = new StringBuilder();
+            int parts = 1 + random.nextInt(12);
+            for (int p = 0; p < parts; p++) {
+                if (random.nextBoolean()) {
+                    text.append(pieces[random.nextInt(pieces.length)]);
+                } else {
+                    byte[] bytes = new byte[random.nextInt(200)];
+                    random.nextBytes(bytes);
+                    text.append(Base64.getEncoder().encodeToString(bytes));
+                }
+            }
+            String garbage = text.toString();
+            Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> PrivateKeys.parse(garbage));
+            assertThat(error).as(garbage).isInstanceOf(SnapConfigurationException.class);
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> PublicKeys.parse(garbage))).as(garbage)
+                    .isInstanceOf(SnapConfigurationException.class);
+        }
+    }
+
     private static String expectedPrivate() {
         return "an RSA private key as PEM (-----BEGIN PRIVATE KEY-----, -----BEGIN RSA PRIVATE KEY----- or"
                 + " -----BEGIN ENCRYPTED PRIVATE KEY-----) or as Base64 DER";

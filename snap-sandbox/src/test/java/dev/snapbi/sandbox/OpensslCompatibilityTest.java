@@ -27,26 +27,27 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class OpensslCompatibilityTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
+    private static Path key;
 
     @BeforeAll
-    static void openssl_is_installed() {
+    static void openssl_is_installed_and_made_a_key() throws IOException {
         boolean installed;
         try {
-            installed = run(List.of("openssl", "version"), null).startsWith("OpenSSL");
+            installed = run(List.of("openssl", "version")).startsWith("OpenSSL");
         } catch (IOException | IllegalStateException e) {
             installed = false;
         }
         assumeTrue(installed, "the openssl command is not installed");
+        key = dir.resolve("key.pem");
+        run(List.of("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out",
+                key.toString()));
     }
 
     @Test
     void accepts_a_signature_made_by_openssl_with_an_openssl_key_registered_over_http() throws Exception {
-        Path key = dir.resolve("key.pem");
         Path pub = dir.resolve("pub.pem");
-        run(List.of("openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out",
-                key.toString()), null);
-        run(List.of("openssl", "pkey", "-in", key.toString(), "-pubout", "-out", pub.toString()), null);
+        run(List.of("openssl", "pkey", "-in", key.toString(), "-pubout", "-out", pub.toString()));
 
         try (SnapSandbox sandbox = SnapSandbox.builder().clock(new MutableClock(NOW)).start()) {
             String pem = Files.readString(pub);
@@ -70,15 +71,32 @@ class OpensslCompatibilityTest {
     void accepts_a_signature_made_by_openssl_with_a_key_the_sandbox_generated() throws Exception {
         try (SnapSandbox sandbox = SnapSandbox.builder().clock(new MutableClock(NOW)).start()) {
             SandboxClient client = sandbox.registerNewClient("GENERATED");
-            Path key = dir.resolve("generated.pem");
-            Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+            Path generated = dir.resolve("generated.pem");
+            Files.writeString(generated, "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(client.privateKey().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n");
 
             HttpResponse<String> response = tokenRequest(sandbox, "GENERATED",
-                    opensslSign(key, "GENERATED|" + NOW_TEXT));
+                    opensslSign(generated, "GENERATED|" + NOW_TEXT));
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void takes_the_public_key_out_of_an_openssl_certificate() throws Exception {
+        Path cert = dir.resolve("cert.pem");
+        run(List.of("openssl", "req", "-new", "-x509", "-key", key.toString(), "-subj", "/CN=snap-sandbox-test",
+                "-days", "1", "-out", cert.toString()));
+
+        try (SnapSandbox sandbox = SnapSandbox.builder().clock(new MutableClock(NOW)).start()) {
+            HttpResponse<String> registered = Snap.post(sandbox.baseUrl().resolve("/_sandbox/clients"),
+                    "{\"clientKey\":\"CERT\",\"publicKey\":\"" + Files.readString(cert).replace("\n", "\\n")
+                            + "\"}");
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+
+            assertThat(tokenRequest(sandbox, "CERT", opensslSign(key, "CERT|" + NOW_TEXT)).statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -89,20 +107,17 @@ class OpensslCompatibilityTest {
     }
 
     /** {@code openssl dgst -sha256 -sign key.pem}, then {@code openssl base64 -A}: no Java crypto involved. */
-    private String opensslSign(Path key, String text) throws IOException {
+    private static String opensslSign(Path key, String text) throws IOException {
         Path data = Files.createTempFile(dir, "data", ".txt");
         Path signature = Files.createTempFile(dir, "sig", ".bin");
         Files.writeString(data, text, StandardCharsets.UTF_8);
         run(List.of("openssl", "dgst", "-sha256", "-sign", key.toString(), "-out", signature.toString(),
-                data.toString()), null);
-        return run(List.of("openssl", "base64", "-A", "-in", signature.toString()), null).trim();
+                data.toString()));
+        return run(List.of("openssl", "base64", "-A", "-in", signature.toString())).trim();
     }
 
-    private static String run(List<String> command, Path workDir) throws IOException {
+    private static String run(List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
-        if (workDir != null) {
-            builder.directory(workDir.toFile());
-        }
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

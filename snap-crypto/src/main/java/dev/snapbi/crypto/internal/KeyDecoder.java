@@ -1,5 +1,6 @@
 package dev.snapbi.crypto.internal;
 
+import dev.snapbi.domain.error.SnapConfigurationException;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -51,6 +52,7 @@ public final class KeyDecoder {
     private static final String RSA_HINT = "generate an RSA key with 'openssl genpkey -algorithm RSA -pkeyopt"
             + " rsa_keygen_bits:2048 -out private.pem'";
     private static final String CUT_OFF = "the key text was cut off; copy the complete key";
+    private static final long HEADER_CUT = -2;
 
     /** The DER structures this decoder tells apart. */
     enum Kind {
@@ -144,8 +146,7 @@ public final class KeyDecoder {
         Kind kind = classify(asn1);
         switch (kind) {
             case SPKI_PUBLIC:
-                return rsaPublicFromSpki(SubjectPublicKeyInfo.getInstance(asn1), der, "a public key", container,
-                        source);
+                return rsaPublicFromSpki(SubjectPublicKeyInfo.getInstance(asn1), der, container, source);
             case CERTIFICATE:
                 return rsaPublicFromCertificate(asn1, der, container, source);
             case PKCS1_RSA_PUBLIC:
@@ -167,12 +168,6 @@ public final class KeyDecoder {
         return rsaPublicFromCertificate(asn1, der, container, source);
     }
 
-    /** Whether the DER bytes are a PKCS#12 keystore (for a hint when one is handed over as a key file). */
-    public static boolean isPkcs12(byte[] der) {
-        ASN1Primitive asn1 = parseQuietly(der);
-        return asn1 != null && classify(asn1) == Kind.PKCS12;
-    }
-
     // ---- parsing and classification
 
     private static ASN1Primitive parse(byte[] der, String container, KeySource source) {
@@ -181,6 +176,10 @@ public final class KeyDecoder {
         }
         if (der[0] == 0x30) {
             long declared = declaredLength(der);
+            if (declared == HEADER_CUT) {
+                throw source.refuse("only the first " + der.length + " bytes of a DER structure " + container,
+                        CUT_OFF);
+            }
             if (declared > der.length) {
                 throw source.refuse("only " + der.length + " of the " + declared + " bytes that the key's DER"
                         + " structure declares " + container, CUT_OFF);
@@ -197,10 +196,13 @@ public final class KeyDecoder {
         return asn1;
     }
 
-    /** Total length (header + content) of the outer DER element, or -1 when the header itself is unreadable. */
+    /**
+     * Total length (header + content) of the outer DER element; -1 for a length form DER does not use (the ASN.1
+     * parser then says what it is), {@link #HEADER_CUT} when the bytes end inside the header.
+     */
     private static long declaredLength(byte[] der) {
         if (der.length < 2) {
-            return Long.MAX_VALUE;
+            return HEADER_CUT;
         }
         int first = der[1] & 0xFF;
         if (first < 0x80) {
@@ -211,7 +213,7 @@ public final class KeyDecoder {
             return -1;
         }
         if (der.length < 2 + count) {
-            return Long.MAX_VALUE;
+            return HEADER_CUT;
         }
         long length = 0;
         for (int i = 0; i < count; i++) {
@@ -362,10 +364,7 @@ public final class KeyDecoder {
             }
             return rsaPrivate(plain, container, source, true);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof dev.snapbi.domain.error.SnapConfigurationException sce) {
-                throw sce;
-            }
-            throw wrongPassword(found, source);
+            throw e instanceof SnapConfigurationException refusal ? refusal : wrongPassword(found, source);
         } finally {
             if (plain != null) {
                 Arrays.fill(plain, (byte) 0);
@@ -382,19 +381,18 @@ public final class KeyDecoder {
         return false;
     }
 
-    private static dev.snapbi.domain.error.SnapConfigurationException wrongPassword(String found, KeySource source) {
+    private static SnapConfigurationException wrongPassword(String found, KeySource source) {
         return source.refuse(found + " that did not decrypt with the given password", "the password it was"
                 + " encrypted with", "check the password (a wrong password and a damaged key look the same)");
     }
 
     // ---- public keys
 
-    private static RSAPublicKey rsaPublicFromSpki(SubjectPublicKeyInfo spki, byte[] der, String what,
-                                                  String container, KeySource source) {
+    private static RSAPublicKey rsaPublicFromSpki(SubjectPublicKeyInfo spki, byte[] der, String container,
+                                                  KeySource source) {
         ASN1ObjectIdentifier oid = spki.getAlgorithm().getAlgorithm();
         if (!oid.getId().equals(RSA_OID)) {
-            throw refuseAlgorithm(oid, what.equals("a certificate") ? "certificate's public key" : "public key",
-                    container, source);
+            throw refuseAlgorithm(oid, "public key", container, source);
         }
         return rsaPublic(der, container, source);
     }
@@ -441,9 +439,8 @@ public final class KeyDecoder {
 
     // ---- refusals
 
-    private static dev.snapbi.domain.error.SnapConfigurationException refuseOther(Kind kind, ASN1Primitive asn1,
-                                                                                  int length, String container,
-                                                                                  KeySource source) {
+    private static SnapConfigurationException refuseOther(Kind kind, ASN1Primitive asn1, int length,
+                                                          String container, KeySource source) {
         String found = describe(kind, asn1, length) + " " + container;
         boolean wantsPrivate = source.wantsPrivate();
         switch (kind) {
@@ -502,10 +499,8 @@ public final class KeyDecoder {
         }
     }
 
-    private static dev.snapbi.domain.error.SnapConfigurationException refuseAlgorithm(ASN1ObjectIdentifier oid,
-                                                                                      String what,
-                                                                                      String container,
-                                                                                      KeySource source) {
+    private static SnapConfigurationException refuseAlgorithm(ASN1ObjectIdentifier oid, String what,
+                                                              String container, KeySource source) {
         String name = algorithmName(oid);
         String found = KeySource.withArticle(name) + " " + what + " " + container;
         if (name.equals("RSASSA-PSS")) {

@@ -127,9 +127,9 @@ public final class PrivateKeys {
             if (key instanceof RSAPrivateKey rsa) {
                 return rsa;
             }
-            throw source.refuse("entry '" + entry + "' holding " + (key == null ? "no key" : "a "
-                            + key.getAlgorithm() + " private key"), "an RSA private key (SNAP signs with SHA256withRSA)",
-                    null);
+            String found = key == null ? "no key" : KeySource.withArticle(key.getAlgorithm()) + " private key";
+            throw source.refuse("entry '" + entry + "' holding " + found,
+                    "an RSA private key (SNAP signs with SHA256withRSA)", null);
         } finally {
             wipe(storePassword);
             wipe(keyPassword);
