@@ -16,7 +16,8 @@ import java.util.Set;
  * @param path           the raw request path (without the query)
  * @param headers        the request headers with their values as received; the JDK server normalizes the names'
  *                       case ({@code X-timestamp}), so look them up with {@link #header(String)}
- * @param body           the body as UTF-8 text (invalid bytes replaced), at most the first 16 KiB
+ * @param body           the body as UTF-8 text (invalid bytes replaced), at most the first 16 KiB; empty when
+ *                       the body was over 64 KiB and refused unread
  * @param signatureValid whether {@code X-SIGNATURE} verified against the registered public key of
  *                       {@code X-CLIENT-KEY}, whatever the answer was (also when a fault answered)
  * @param status         the HTTP status sent, or 0 when the connection was dropped without an answer

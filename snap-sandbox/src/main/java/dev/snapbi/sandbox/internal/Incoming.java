@@ -64,11 +64,6 @@ public final class Incoming {
                 Collections.unmodifiableMap(headers), headerBytes, tooLarge ? new byte[0] : body, tooLarge);
     }
 
-    /** A request built in memory (tests). */
-    public static Incoming of(String method, String path, Map<String, List<String>> headers, byte[] body) {
-        return new Incoming(method, path, headers, 0, body, body.length > MAX_BODY_BYTES);
-    }
-
     /** The method as sent. */
     public String method() {
         return method;
