@@ -3,7 +3,10 @@ package dev.snapbi.adapter.feign;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.snapbi.adapter.feign.internal.Failures;
 import dev.snapbi.adapter.feign.internal.RedactingLogger;
 import dev.snapbi.adapter.feign.internal.SnapErrorDecoder;
@@ -360,6 +363,14 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // never echo the body (the token)
+                    // SNAP's text fields are JSON strings: `"accessToken": true` must not become the token "true"
+                    .withCoercionConfig(LogicalType.Textual, rules -> rules
+                            .setCoercion(CoercionInputShape.Boolean,
+                                    CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Integer,
+                                    CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float,
+                                    CoercionAction.Fail))
                     .build();
             Client http = client != null ? client : new Http2Client(HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
