@@ -18,11 +18,33 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * depends on all of them). A failing rule names the offending dependency and says why the rule exists.
  */
 @AnalyzeClasses(packages = "dev.snapbi", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ImportOption.DoNotIncludeJars.class})
+        ArchitectureTest.ProductionJarsOnly.class})
 class ArchitectureTest {
+
+    /**
+     * Sibling modules arrive as directories or as their jars (in a reactor build after {@code package}); both count.
+     * Test classes never do: neither test directories nor {@code -tests.jar} artifacts.
+     */
+    static final class ProductionJarsOnly implements ImportOption {
+        private static final java.util.regex.Pattern TEST_JAR = java.util.regex.Pattern.compile(".*-tests\\.jar!/.*");
+
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.matches(TEST_JAR);
+        }
+    }
 
     private static final String[] MODULE_ROOTS = {"dev.snapbi.domain", "dev.snapbi.crypto",
             "dev.snapbi.adapter.feign", "dev.snapbi.sandbox", "dev.snapbi.cli", "dev.snapbi.contract"};
+
+    /** A rule that sees no classes proves nothing: every module's production classes must be analysed. */
+    @ArchTest
+    static void every_module_is_analysed(com.tngtech.archunit.core.domain.JavaClasses classes) {
+        for (String root : MODULE_ROOTS) {
+            org.assertj.core.api.Assertions.assertThat(classes.stream().filter(c -> c.getPackageName().equals(root)
+                    || c.getPackageName().startsWith(root + "."))).as("production classes of " + root).isNotEmpty();
+        }
+    }
 
     @ArchTest
     static final ArchRule domain_depends_only_on_the_jdk = classes()

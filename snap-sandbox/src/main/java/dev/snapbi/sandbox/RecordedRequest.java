@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One token request as the sandbox received and answered it.
+ * One token or VA-creation request as the sandbox received and answered it.
  *
  * @param method         the HTTP method
  * @param path           the raw request path (without the query)
@@ -18,8 +18,9 @@ import java.util.Set;
  *                       case ({@code X-timestamp}), so look them up with {@link #header(String)}
  * @param body           the body as UTF-8 text (invalid bytes replaced), at most the first 16 KiB; empty when
  *                       the body was over 64 KiB and refused unread
- * @param signatureValid whether {@code X-SIGNATURE} verified against the registered public key of
- *                       {@code X-CLIENT-KEY}, whatever the answer was (also when a fault answered)
+ * @param signatureValid whether {@code X-SIGNATURE} verified, whatever the answer was (also when a fault answered):
+ *                       for a token request against the registered public key of {@code X-CLIENT-KEY}, for a VA
+ *                       request as HMAC-SHA512 with the client secret of {@code X-PARTNER-ID}
  * @param status         the HTTP status sent, or 0 when the connection was dropped without an answer
  * @param responseCode   the {@code responseCode} of the JSON body sent, or {@code null} when the answer had none
  *                       (dropped, malformed, truncated or HTML)

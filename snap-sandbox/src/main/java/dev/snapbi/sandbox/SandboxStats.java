@@ -12,17 +12,24 @@ import java.util.TreeMap;
  *                          faulted or not
  * @param tokensIssued      tokens really issued (faulted answers issue none)
  * @param pingRequests      requests that reached the ping path ({@code /nicepay/api/v1.0/ping})
+ * @param vaRequests        requests that reached the VA creation path
+ *                          ({@code /nicepay/api/v1.0/transfer-va/create-va}), any method, accepted or not
  * @param rejectionsByCode  answers with a non-2xx status that carried a {@code responseCode}, by that code (including
  *                          injected failures such as {@code 4297300}); broken bodies, HTML pages and dropped
  *                          connections have no code and are not counted here; ordered by code
  */
-public record SandboxStats(long tokenRequests, long tokensIssued, long pingRequests,
+public record SandboxStats(long tokenRequests, long tokensIssued, long pingRequests, long vaRequests,
                            Map<String, Long> rejectionsByCode) {
 
     /** Copies the map (sorted by code, unmodifiable). */
     public SandboxStats {
         rejectionsByCode = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(rejectionsByCode,
                 "rejectionsByCode")));
+    }
+
+    /** Stats without VA requests (as before the VA endpoint existed). */
+    public SandboxStats(long tokenRequests, long tokensIssued, long pingRequests, Map<String, Long> rejectionsByCode) {
+        this(tokenRequests, tokensIssued, pingRequests, 0, rejectionsByCode);
     }
 
     /** How many answers carried this response code (0 when none did). */

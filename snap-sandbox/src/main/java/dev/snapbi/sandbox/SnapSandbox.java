@@ -6,14 +6,17 @@ import dev.snapbi.sandbox.internal.ClientRegistry;
 import dev.snapbi.sandbox.internal.Counters;
 import dev.snapbi.sandbox.internal.FaultPlan;
 import dev.snapbi.sandbox.internal.Keys;
+import dev.snapbi.sandbox.internal.Notifier;
 import dev.snapbi.sandbox.internal.PingEndpoint;
 import dev.snapbi.sandbox.internal.RequestLog;
 import dev.snapbi.sandbox.internal.Router;
 import dev.snapbi.sandbox.internal.SandboxContext;
 import dev.snapbi.sandbox.internal.TokenEndpoint;
 import dev.snapbi.sandbox.internal.TokenStore;
+import dev.snapbi.sandbox.internal.VaCreateEndpoint;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,8 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timestamp parser, JSON reader and plain JCA verification) so that a client bug is not mirrored.
  *
  * <p>Serves {@code POST /nicepay/v1.0/access-token/b2b} (the B2B access token), {@code GET /nicepay/api/v1.0/ping}
- * (a resource protected by the issued tokens) and the {@code /_sandbox/...} admin endpoints (stats, recorded requests,
- * faults, clients, token revocation). Bodies over 64 KiB and headers over 16 KiB are refused; requests are served by
+ * (a resource protected by the issued tokens), {@code POST /nicepay/api/v1.0/transfer-va/create-va} (a transactional
+ * call with the symmetric signature: bearer token, HMAC-SHA512 with the client secret, external id unique per day)
+ * and the {@code /_sandbox/...} admin endpoints (stats, recorded requests, faults, clients, token revocation). It
+ * also sends signed notifications to a merchant's URL ({@link #sendNotification}). Bodies over 64 KiB and headers over 16 KiB are refused; requests are served by
  * a bounded thread pool; nothing a client sends stops the server or shows it a stack trace.
  *
  * <pre>{@code
@@ -62,6 +67,8 @@ public final class SnapSandbox implements AutoCloseable {
     public static final String TOKEN_PATH = TokenEndpoint.PATH;
     /** The protected ping path. */
     public static final String PING_PATH = PingEndpoint.PATH;
+    /** The VA creation path (a transactional call with the symmetric signature). */
+    public static final String VA_CREATE_PATH = VaCreateEndpoint.PATH;
 
     static {
         // The JDK server writes headers and body in two segments; without TCP_NODELAY the body waits for the
@@ -77,13 +84,16 @@ public final class SnapSandbox implements AutoCloseable {
     private final SandboxContext context;
     private final Faults faults;
     private final URI baseUrl;
+    private final Notifier notifier;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SnapSandbox(Builder builder) {
         this.context = new SandboxContext(builder.clock, builder.tokenLifetime, builder.timestampWindow,
                 new ClientRegistry(), new TokenStore(), new FaultPlan(), new Counters(), new RequestLog());
         this.faults = new Faults(context.faults());
-        Router router = new Router(new AdminEndpoint(context), new TokenEndpoint(context), new PingEndpoint(context));
+        this.notifier = new Notifier(builder.clock);
+        Router router = new Router(new AdminEndpoint(context), new TokenEndpoint(context), new PingEndpoint(context),
+                new VaCreateEndpoint(context));
         this.executor = newExecutor(builder.maxThreads);
         try {
             InetAddress address = InetAddress.getByName(builder.host);
@@ -199,7 +209,7 @@ public final class SnapSandbox implements AutoCloseable {
         context.counters().reset();
     }
 
-    /** The last 1000 token requests, oldest first, with how they were answered. */
+    /** The last 1000 token and VA-creation requests, oldest first, with how they were answered. */
     public List<RecordedRequest> recordedRequests() {
         return context.log().snapshot();
     }
@@ -209,7 +219,10 @@ public final class SnapSandbox implements AutoCloseable {
         context.log().clear();
     }
 
-    /** Makes a token invalid from now on: the ping endpoint then answers {@code 401 4017301}. */
+    /**
+     * Makes a token invalid from now on, also for requests already on their way: the ping and VA endpoints then
+     * answer {@code 401 4017301}.
+     */
     public void revokeToken(String accessToken) {
         context.tokens().revoke(accessToken);
     }
@@ -222,6 +235,50 @@ public final class SnapSandbox implements AutoCloseable {
     /** Whether the token was issued here, is not revoked and has not expired by the sandbox's clock. */
     public boolean isTokenActive(String accessToken) {
         return context.tokens().isActive(accessToken, context.clock().instant());
+    }
+
+    /**
+     * The public key that verifies the sandbox's notifications (it stands in for NICEPAY's key, which merchants get
+     * out of band). A fresh RSA 2048 key per sandbox.
+     */
+    public PublicKey notificationPublicKey() {
+        return notifier.publicKey();
+    }
+
+    /** {@link #notificationPublicKey()} as X.509 {@code BEGIN PUBLIC KEY} PEM. */
+    public String notificationPublicKeyPem() {
+        return Keys.publicKeyPem(notifier.publicKey());
+    }
+
+    /**
+     * Sends a notification as NICEPAY does: {@code POST} of {@code jsonBody} to {@code merchantUrl} with
+     * {@code Content-Type: application/json}, {@code X-TIMESTAMP} (the sandbox's clock, Jakarta time),
+     * {@code X-CLIENT-KEY: clientId} and {@code X-SIGNATURE}, SHA256withRSA over {@code clientId|X-TIMESTAMP} with the
+     * key of {@link #notificationPublicKey()}. Redirects are not followed.
+     *
+     * @return the HTTP status the merchant answered
+     * @throws IllegalArgumentException when the URL is not absolute http(s) or the client id is not a valid client key
+     * @throws UncheckedIOException     when no answer came within 10 s, or the calling thread was interrupted
+     */
+    public int sendNotification(URI merchantUrl, String clientId, String jsonBody) {
+        Objects.requireNonNull(merchantUrl, "merchantUrl");
+        Objects.requireNonNull(jsonBody, "jsonBody");
+        String scheme = merchantUrl.getScheme();
+        if (!merchantUrl.isAbsolute() || merchantUrl.getHost() == null
+                || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            throw new IllegalArgumentException("the merchant URL must be absolute http:// or https://, got "
+                    + merchantUrl);
+        }
+        SandboxClient.requireValidClientKey(clientId);
+        try {
+            return notifier.send(merchantUrl, clientId, jsonBody);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the notification to " + merchantUrl + " got no answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException("interrupted while notifying " + merchantUrl,
+                    new InterruptedIOException("interrupted"));
+        }
     }
 
     /** Stops listening, drops open connections and stops the threads. Idempotent. */

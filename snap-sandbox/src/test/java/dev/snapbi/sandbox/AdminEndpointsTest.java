@@ -127,10 +127,12 @@ class AdminEndpointsTest {
         HttpResponse<String> stats = get(admin("stats"));
         assertJson(stats, 200);
         assertThat(stats.body()).isEqualTo("{\"tokenRequests\":3,\"tokensIssued\":1,\"pingRequests\":1,"
+                + "\"vaRequests\":0,"
                 + "\"rejectionsByCode\":{\"4017300\":1,\"4017301\":1,\"4057300\":1}}");
 
         HttpResponse<String> reset = post(admin("stats/reset"), "{}");
         assertThat(reset.body()).isEqualTo("{\"tokenRequests\":0,\"tokensIssued\":0,\"pingRequests\":0,"
+                + "\"vaRequests\":0,"
                 + "\"rejectionsByCode\":{}}");
         assertThat(sandbox.stats().tokenRequests()).isZero();
     }

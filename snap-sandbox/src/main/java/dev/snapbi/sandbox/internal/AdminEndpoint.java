@@ -125,6 +125,7 @@ public final class AdminEndpoint {
         out.put("tokenRequests", stats.tokenRequests());
         out.put("tokensIssued", stats.tokensIssued());
         out.put("pingRequests", stats.pingRequests());
+        out.put("vaRequests", stats.vaRequests());
         out.put("rejectionsByCode", new LinkedHashMap<String, Object>(stats.rejectionsByCode()));
         return out;
     }

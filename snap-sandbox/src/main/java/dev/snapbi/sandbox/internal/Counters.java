@@ -14,6 +14,7 @@ public final class Counters {
     private final LongAdder tokenRequests = new LongAdder();
     private final LongAdder tokensIssued = new LongAdder();
     private final LongAdder pingRequests = new LongAdder();
+    private final LongAdder vaRequests = new LongAdder();
     private final ConcurrentMap<String, LongAdder> rejections = new ConcurrentHashMap<>();
 
     /** A request reached the token path. */
@@ -29,6 +30,11 @@ public final class Counters {
     /** A request reached the ping path. */
     public void pingRequest() {
         pingRequests.increment();
+    }
+
+    /** A request reached the VA creation path. */
+    public void vaRequest() {
+        vaRequests.increment();
     }
 
     /** Counts the answer when it is a rejection with a code. */
@@ -48,7 +54,8 @@ public final class Counters {
                 byCode.put(code, n);
             }
         });
-        return new SandboxStats(tokenRequests.sum(), tokensIssued.sum(), pingRequests.sum(), byCode);
+        return new SandboxStats(tokenRequests.sum(), tokensIssued.sum(), pingRequests.sum(), vaRequests.sum(),
+                byCode);
     }
 
     /** Back to zero. */
@@ -56,6 +63,7 @@ public final class Counters {
         tokenRequests.reset();
         tokensIssued.reset();
         pingRequests.reset();
+        vaRequests.reset();
         rejections.clear();
     }
 }

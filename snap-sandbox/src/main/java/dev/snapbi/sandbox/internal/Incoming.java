@@ -28,15 +28,17 @@ public final class Incoming {
 
     private final String method;
     private final String path;
+    private final String rawQuery;
     private final Map<String, List<String>> headers;
     private final int headerBytes;
     private final byte[] body;
     private final boolean bodyTooLarge;
 
-    private Incoming(String method, String path, Map<String, List<String>> headers, int headerBytes, byte[] body,
-                     boolean bodyTooLarge) {
+    private Incoming(String method, String path, String rawQuery, Map<String, List<String>> headers, int headerBytes,
+                     byte[] body, boolean bodyTooLarge) {
         this.method = method;
         this.path = path;
+        this.rawQuery = rawQuery;
         this.headers = headers;
         this.headerBytes = headerBytes;
         this.body = body;
@@ -61,7 +63,8 @@ public final class Incoming {
         boolean tooLarge = body.length > MAX_BODY_BYTES;
         String path = exchange.getRequestURI().getRawPath();
         return new Incoming(exchange.getRequestMethod(), path == null ? "" : path,
-                Collections.unmodifiableMap(headers), headerBytes, tooLarge ? new byte[0] : body, tooLarge);
+                exchange.getRequestURI().getRawQuery(), Collections.unmodifiableMap(headers), headerBytes,
+                tooLarge ? new byte[0] : body, tooLarge);
     }
 
     /** The method as sent. */
@@ -72,6 +75,11 @@ public final class Incoming {
     /** The raw path, without the query. */
     public String path() {
         return path;
+    }
+
+    /** The raw query (after {@code ?}, still percent-encoded), or {@code null} when there is none. */
+    public String rawQuery() {
+        return rawQuery;
     }
 
     /** The headers (names as the JDK server normalized them). */

@@ -61,6 +61,12 @@ public final class TokenStore {
         return issued != null && now.isBefore(issued.expiresAt);
     }
 
+    /** The client the token was issued to, when it was issued here, is not revoked and has not expired at {@code now}. */
+    public synchronized String clientOf(String token, Instant now) {
+        Issued issued = token == null ? null : tokens.get(token);
+        return issued != null && now.isBefore(issued.expiresAt) ? issued.clientKey : null;
+    }
+
     /** Forgets a token; whether it was known. */
     public synchronized boolean revoke(String token) {
         return token != null && tokens.remove(token) != null;

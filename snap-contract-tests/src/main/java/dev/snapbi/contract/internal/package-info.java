@@ -1,0 +1,2 @@
+/** Helpers of the token endpoint contract; not API, may change without notice. */
+package dev.snapbi.contract.internal;

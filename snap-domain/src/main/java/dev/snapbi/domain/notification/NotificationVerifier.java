@@ -1,0 +1,283 @@
+package dev.snapbi.domain.notification;
+
+import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.model.ClientKey;
+import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.SnapHeaders;
+import dev.snapbi.domain.model.SnapTimestamp;
+import dev.snapbi.domain.model.StringToSign;
+import dev.snapbi.domain.notification.NotificationVerification.Outcome;
+import dev.snapbi.domain.port.SignatureVerifier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Verifies the provider's signature on its notifications (SNAP-SPEC section 6), for any web framework: hand it the
+ * request's headers, get a {@link NotificationVerification}. NICEPAY signs {@code clientId + "|" + X-TIMESTAMP} (not
+ * the body) with its RSA key; the client id is the {@code X-CLIENT-KEY} header, or the configured one when the header
+ * is absent. The timestamp must lie within the window (default &plusmn;5 minutes) of the verifier's clock, which
+ * bounds how long a captured notification can be replayed.
+ * <p>
+ * Everything in the headers is attacker-controlled: this class never throws for it and never logs; the result's
+ * reason never contains the signature.
+ *
+ * <pre>{@code
+ * NotificationVerifier notifications = NotificationVerifier.builder()
+ *         .signatureVerifier(RsaVerifier.fromPem(nicepayPublicKeyPem)::verify)
+ *         .clientId("IONPAYTEST")
+ *         .build();
+ * // e.g. in a servlet: header names are looked up case-insensitively by the container
+ * NotificationVerification check = notifications.verify(name -> Collections.list(request.getHeaders(name)));
+ * if (!check.isValid()) {
+ *     response.setStatus(401);
+ *     return;
+ * }
+ * }</pre>
+ * Thread-safe.
+ */
+public final class NotificationVerifier {
+
+    /** The default window around the verifier's clock that {@code X-TIMESTAMP} must fall into, either side. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
+
+    private static final int MAX_SIGNATURE_CHARS = 4096;
+    private static final int MAX_SHOWN = 40;
+
+    private final SignatureVerifier signatureVerifier;
+    private final Map<String, ClientKey> clients;
+    private final Duration window;
+    private final Clock clock;
+
+    private NotificationVerifier(Builder b) {
+        this.signatureVerifier = b.signatureVerifier;
+        this.clients = Map.copyOf(b.clients);
+        this.window = b.window;
+        this.clock = b.clock;
+    }
+
+    /** A builder; a signature verifier and at least one client id are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies a notification from its headers, names matched case-insensitively.
+     *
+     * @param headers the request headers; {@code null} values and lists count as absent
+     */
+    public NotificationVerification verify(Map<String, ? extends Collection<String>> headers) {
+        Objects.requireNonNull(headers, "headers");
+        return verify(name -> {
+            List<String> values = new ArrayList<>();
+            headers.forEach((key, list) -> {
+                if (key != null && key.equalsIgnoreCase(name) && list != null) {
+                    values.addAll(list);
+                }
+            });
+            return values;
+        });
+    }
+
+    /**
+     * Verifies a notification, reading headers through {@code headerLookup}: all values of the named header, or
+     * {@code null} or an empty collection when absent. The lookup must match names case-insensitively, as servlet
+     * containers and most frameworks do.
+     */
+    public NotificationVerification verify(Function<String, ? extends Collection<String>> headerLookup) {
+        Objects.requireNonNull(headerLookup, "headerLookup");
+        Lookup timestampHeader = Lookup.of(headerLookup, SnapHeaders.X_TIMESTAMP);
+        Lookup signatureHeader = Lookup.of(headerLookup, SnapHeaders.X_SIGNATURE);
+        Lookup clientHeader = Lookup.of(headerLookup, SnapHeaders.X_CLIENT_KEY);
+        for (Lookup header : List.of(timestampHeader, signatureHeader, clientHeader)) {
+            if (header.count > 1) {
+                return failure(Outcome.DUPLICATE_HEADER, null, null, header.name + " appears " + header.count
+                        + " times; it must appear once");
+            }
+        }
+        if (timestampHeader.value == null) {
+            return failure(Outcome.MISSING_HEADER, null, null, "the " + SnapHeaders.X_TIMESTAMP + " header is missing");
+        }
+        if (signatureHeader.value == null) {
+            return failure(Outcome.MISSING_HEADER, null, null, "the " + SnapHeaders.X_SIGNATURE + " header is missing");
+        }
+        ClientKey client;
+        if (clientHeader.value != null) {
+            client = clients.get(clientHeader.value);
+            if (client == null) {
+                return failure(Outcome.UNKNOWN_CLIENT, null, null, SnapHeaders.X_CLIENT_KEY + " '"
+                        + shown(clientHeader.value) + "' is not a client id this verifier accepts");
+            }
+        } else if (clients.size() == 1) {
+            client = clients.values().iterator().next();
+        } else {
+            return failure(Outcome.MISSING_HEADER, null, null, "the " + SnapHeaders.X_CLIENT_KEY + " header is missing"
+                    + " and several client ids are accepted, so the signed client id is unknown");
+        }
+        SnapTimestamp timestamp;
+        try {
+            timestamp = SnapTimestamp.parse(timestampHeader.value);
+        } catch (SnapConfigurationException e) {
+            return failure(Outcome.MALFORMED_TIMESTAMP, client, null, SnapHeaders.X_TIMESTAMP + " '"
+                    + shown(timestampHeader.value) + "' is not yyyy-MM-dd'T'HH:mm:ssXXX");
+        }
+        Instant now = clock.instant();
+        if (!timestamp.isWithin(window, now)) {
+            return failure(Outcome.STALE_TIMESTAMP, client, timestamp, SnapHeaders.X_TIMESTAMP + " " + timestamp
+                    + " is more than " + window.toSeconds() + " s away from this host's clock (" + now
+                    + "); a replay, or a clock to fix (NTP)");
+        }
+        Signature signature;
+        try {
+            if (signatureHeader.value.length() > MAX_SIGNATURE_CHARS) {
+                throw new SnapConfigurationException("too long");
+            }
+            signature = Signature.parse(signatureHeader.value);
+        } catch (SnapConfigurationException e) {
+            return failure(Outcome.BAD_SIGNATURE_ENCODING, client, timestamp, SnapHeaders.X_SIGNATURE
+                    + " is not standard padded Base64 (" + signatureHeader.value.length() + " characters)");
+        }
+        boolean genuine;
+        try {
+            genuine = signatureVerifier.verify(StringToSign.b2b(client, timestamp), signature);
+        } catch (RuntimeException e) {
+            genuine = false; // a verifier that chokes on the input has not verified it
+        }
+        if (!genuine) {
+            return failure(Outcome.INVALID_SIGNATURE, client, timestamp, SnapHeaders.X_SIGNATURE + " does not verify"
+                    + " over '" + client + "|" + timestamp + "' with the provider's public key; check that the key"
+                    + " is the provider's for this environment");
+        }
+        return new NotificationVerification(Outcome.VALID, client, timestamp, "the signature verifies for client "
+                + client + " at " + timestamp);
+    }
+
+    private static NotificationVerification failure(Outcome outcome, ClientKey client, SnapTimestamp timestamp,
+                                                    String reason) {
+        return new NotificationVerification(outcome, client, timestamp, reason);
+    }
+
+    /** Attacker-supplied text made safe to show: shortened, control and non-ASCII characters replaced. */
+    private static String shown(String text) {
+        String s = text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
+        return s.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+
+    /** The accepted client ids. */
+    public Collection<ClientKey> clientIds() {
+        return clients.values();
+    }
+
+    /** The timestamp window, either side of the clock. */
+    public Duration window() {
+        return window;
+    }
+
+    @Override
+    public String toString() {
+        return "NotificationVerifier[clients " + clients.keySet() + ", window " + window + "]";
+    }
+
+    /** One header's single value (or {@code null} when absent or blank) and how many values it had. */
+    private static final class Lookup {
+        final String name;
+        final String value;
+        final int count;
+
+        private Lookup(String name, String value, int count) {
+            this.name = name;
+            this.value = value;
+            this.count = count;
+        }
+
+        static Lookup of(Function<String, ? extends Collection<String>> lookup, String name) {
+            Collection<String> values = lookup.apply(name);
+            if (values == null) {
+                return new Lookup(name, null, 0);
+            }
+            List<String> present = new ArrayList<>();
+            for (String v : values) {
+                if (v != null && !v.isBlank()) {
+                    present.add(v);
+                }
+            }
+            return new Lookup(name, present.isEmpty() ? null : present.get(0), present.size());
+        }
+    }
+
+    /** Builds a {@link NotificationVerifier}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private SignatureVerifier signatureVerifier;
+        private final Map<String, ClientKey> clients = new LinkedHashMap<>();
+        private Duration window = DEFAULT_WINDOW;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Checks the provider's signatures, e.g. {@code RsaVerifier.fromPem(nicepayPublicKeyPem)::verify}. */
+        public Builder signatureVerifier(SignatureVerifier value) {
+            this.signatureVerifier = value;
+            return this;
+        }
+
+        /**
+         * A client id whose notifications are accepted (NICEPAY: your merchant id); call again to accept several.
+         * With exactly one, a notification without {@code X-CLIENT-KEY} is checked for it.
+         */
+        public Builder clientId(ClientKey value) {
+            Objects.requireNonNull(value, "clientId");
+            clients.put(value.value(), value);
+            return this;
+        }
+
+        /** A client id as text. */
+        public Builder clientId(String value) {
+            return clientId(ClientKey.of(value));
+        }
+
+        /** How far {@code X-TIMESTAMP} may be from the clock, either side (default 5 minutes). */
+        public Builder window(Duration value) {
+            this.window = value;
+            return this;
+        }
+
+        /** The clock the timestamp is checked against; default the system clock. */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /**
+         * The verifier.
+         *
+         * @throws SnapConfigurationException when the signature verifier or every client id is missing, or the
+         *                                    window is negative
+         */
+        public NotificationVerifier build() {
+            if (signatureVerifier == null) {
+                throw new SnapConfigurationException("the notification verifier needs the provider's public key as a"
+                        + " SignatureVerifier, e.g. RsaVerifier.fromPem(nicepayPublicKeyPem)::verify");
+            }
+            if (clients.isEmpty()) {
+                throw new SnapConfigurationException("the notification verifier needs your client id (NICEPAY: the"
+                        + " merchant id, e.g. IONPAYTEST): only notifications for it are accepted");
+            }
+            if (window == null || window.isNegative()) {
+                throw new SnapConfigurationException("the timestamp window must be zero or more, got " + window);
+            }
+            if (clock == null) {
+                throw new SnapConfigurationException("the clock is missing; use Clock.systemUTC()");
+            }
+            return new NotificationVerifier(this);
+        }
+    }
+}

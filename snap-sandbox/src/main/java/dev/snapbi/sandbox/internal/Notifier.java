@@ -1,0 +1,107 @@
+package dev.snapbi.sandbox.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Sends notifications the way NICEPAY does (SNAP-SPEC section 6): {@code POST} of a JSON body to the merchant's URL
+ * with {@code X-TIMESTAMP} (Jakarta time), {@code X-CLIENT-KEY} and {@code X-SIGNATURE}, the latter RSA/SHA-256 over
+ * {@code clientId|X-TIMESTAMP} with the sandbox's own key pair (standing in for NICEPAY's), whose public half merchants
+ * verify with.
+ */
+public final class Notifier {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX",
+            Locale.ROOT);
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Clock clock;
+    private volatile KeyPair keys; // made on first use: most sandboxes never notify
+    private volatile HttpClient http;
+
+    /** A notifier with a fresh key pair, timestamping with {@code clock}. */
+    public Notifier(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The public key merchants verify notifications with. */
+    public PublicKey publicKey() {
+        return keys().getPublic();
+    }
+
+    private KeyPair keys() {
+        KeyPair k = keys;
+        if (k == null) {
+            synchronized (this) {
+                k = keys;
+                if (k == null) {
+                    k = Keys.generateRsa(2048);
+                    keys = k;
+                }
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Posts the body to the URL, signed for {@code clientId}; returns the HTTP status the merchant answered.
+     *
+     * @throws IOException when no answer came (connection refused, timeout after 10 s)
+     */
+    public int send(URI url, String clientId, String jsonBody) throws IOException, InterruptedException {
+        String timestamp = FORMAT.format(OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                JAKARTA));
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-TIMESTAMP", timestamp)
+                .header("X-CLIENT-KEY", clientId)
+                .header("X-SIGNATURE", sign(clientId + "|" + timestamp))
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8))
+                .build();
+        return client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private String sign(String text) {
+        try {
+            Signature signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign(keys().getPrivate());
+            signer.update(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot sign with SHA256withRSA", e);
+        }
+    }
+
+    private HttpClient client() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = c;
+                }
+            }
+        }
+        return c;
+    }
+}
