@@ -1,13 +1,13 @@
 package dev.snapbi.sandbox;
 
+import dev.snapbi.sandbox.internal.RequestLog;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One token or VA-creation request as the sandbox received and answered it.
@@ -27,9 +27,6 @@ import java.util.Set;
  */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, String body,
                               boolean signatureValid, int status, String responseCode) {
-
-    private static final Set<String> SENSITIVE = Set.of("x-signature", "authorization", "proxy-authorization",
-            "cookie", "x-client-secret");
 
     /** Copies the headers (unmodifiable, order kept). */
     public RecordedRequest {
@@ -59,7 +56,7 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 
     /** Whether a header's value is a secret that {@link #toString()} and the admin endpoint hide. */
     public static boolean isSensitiveHeader(String name) {
-        return name != null && SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
+        return RequestLog.isSensitiveHeader(name);
     }
 
     /** Method, path, header names (signature and authorization values hidden), body size and the answer. */

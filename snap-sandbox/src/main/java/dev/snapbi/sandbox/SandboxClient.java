@@ -1,11 +1,11 @@
 package dev.snapbi.sandbox;
 
 import dev.snapbi.sandbox.internal.Keys;
+import dev.snapbi.sandbox.internal.RegisteredClient;
 
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.Objects;
 
 /**
  * A client registered with a {@link SnapSandbox}: its client key ({@code X-CLIENT-KEY}, NICEPAY's iMid), its RSA key
@@ -19,7 +19,7 @@ import java.util.Objects;
 public record SandboxClient(String clientKey, KeyPair keyPair, String clientSecret) {
 
     /** The longest client key accepted. */
-    public static final int MAX_CLIENT_KEY_LENGTH = 128;
+    public static final int MAX_CLIENT_KEY_LENGTH = RegisteredClient.MAX_CLIENT_KEY_LENGTH;
 
     /**
      * Validates the parts.
@@ -28,30 +28,7 @@ public record SandboxClient(String clientKey, KeyPair keyPair, String clientSecr
      *                                  in a header, when there is no RSA public key, or when the secret is empty
      */
     public SandboxClient {
-        requireValidClientKey(clientKey);
-        Objects.requireNonNull(keyPair, "keyPair");
-        if (keyPair.getPublic() == null || !"RSA".equals(keyPair.getPublic().getAlgorithm())) {
-            throw new IllegalArgumentException("client " + clientKey + " needs an RSA public key, got "
-                    + Keys.describe(keyPair.getPublic()));
-        }
-        if (clientSecret == null || clientSecret.isEmpty()) {
-            throw new IllegalArgumentException("client " + clientKey + " needs a non-empty client secret"
-                    + " (or let the sandbox generate one)");
-        }
-    }
-
-    static void requireValidClientKey(String clientKey) {
-        if (clientKey == null || clientKey.isEmpty() || clientKey.length() > MAX_CLIENT_KEY_LENGTH) {
-            throw new IllegalArgumentException("a client key has 1 to " + MAX_CLIENT_KEY_LENGTH
-                    + " characters, got " + (clientKey == null ? "none" : clientKey.length()));
-        }
-        for (int i = 0; i < clientKey.length(); i++) {
-            char c = clientKey.charAt(i);
-            if (c <= ' ' || c > '~' || c == '|') {
-                throw new IllegalArgumentException("a client key holds visible ASCII characters other than '|'"
-                        + " (it goes into a header and into 'clientKey|timestamp'); position " + i + " does not");
-            }
-        }
+        RegisteredClient.requireValid(clientKey, keyPair, clientSecret);
     }
 
     /** The private key to sign token requests with, or {@code null} when the sandbox only knows the public key. */

@@ -8,6 +8,7 @@ import dev.snapbi.sandbox.internal.FaultPlan;
 import dev.snapbi.sandbox.internal.Keys;
 import dev.snapbi.sandbox.internal.Notifier;
 import dev.snapbi.sandbox.internal.PingEndpoint;
+import dev.snapbi.sandbox.internal.RegisteredClient;
 import dev.snapbi.sandbox.internal.RequestLog;
 import dev.snapbi.sandbox.internal.Router;
 import dev.snapbi.sandbox.internal.SandboxContext;
@@ -174,14 +175,22 @@ public final class SnapSandbox implements AutoCloseable {
      */
     public SandboxClient registerClient(String clientKey, PublicKey publicKey, String clientSecret) {
         Objects.requireNonNull(publicKey, "publicKey");
-        return context.clients().register(new SandboxClient(clientKey, new KeyPair(publicKey, null),
+        return register(new RegisteredClient(clientKey, new KeyPair(publicKey, null),
                 clientSecret == null ? Keys.randomSecret() : clientSecret));
     }
 
     /** Registers (or replaces) a client with a fresh RSA 2048 key pair and a random client secret. */
     public SandboxClient registerNewClient(String clientKey) {
-        SandboxClient.requireValidClientKey(clientKey);
-        return context.clients().register(new SandboxClient(clientKey, Keys.generateRsa(2048), Keys.randomSecret()));
+        RegisteredClient.requireValidClientKey(clientKey); // before spending time on a key pair
+        return register(new RegisteredClient(clientKey, Keys.generateRsa(2048), Keys.randomSecret()));
+    }
+
+    private SandboxClient register(RegisteredClient client) {
+        return toPublic(context.clients().register(client));
+    }
+
+    private static SandboxClient toPublic(RegisteredClient client) {
+        return new SandboxClient(client.clientKey(), client.keyPair(), client.clientSecret());
     }
 
     /** Forgets a client; whether it was registered. Its tokens stay valid until revoked or expired. */
@@ -191,7 +200,7 @@ public final class SnapSandbox implements AutoCloseable {
 
     /** The registered clients, by client key. */
     public List<SandboxClient> clients() {
-        return context.clients().all();
+        return context.clients().all().stream().map(SnapSandbox::toPublic).toList();
     }
 
     /** The faults to inject into token answers. */
@@ -201,7 +210,9 @@ public final class SnapSandbox implements AutoCloseable {
 
     /** A snapshot of the counters. */
     public SandboxStats stats() {
-        return context.counters().snapshot();
+        Counters.Snapshot counted = context.counters().snapshot();
+        return new SandboxStats(counted.tokenRequests(), counted.tokensIssued(), counted.pingRequests(),
+                counted.vaRequests(), counted.rejectionsByCode());
     }
 
     /** Sets the counters back to zero (the recorded requests stay; see {@link #clearRecordedRequests()}). */
@@ -211,7 +222,10 @@ public final class SnapSandbox implements AutoCloseable {
 
     /** The last 1000 token and VA-creation requests, oldest first, with how they were answered. */
     public List<RecordedRequest> recordedRequests() {
-        return context.log().snapshot();
+        return context.log().snapshot().stream()
+                .map(e -> new RecordedRequest(e.method(), e.path(), e.headers(), e.body(), e.signatureValid(),
+                        e.status(), e.responseCode()))
+                .toList();
     }
 
     /** Forgets the recorded requests. */
@@ -269,7 +283,7 @@ public final class SnapSandbox implements AutoCloseable {
             throw new IllegalArgumentException("the merchant URL must be absolute http:// or https://, got "
                     + merchantUrl);
         }
-        SandboxClient.requireValidClientKey(clientId);
+        RegisteredClient.requireValidClientKey(clientId);
         try {
             return notifier.send(merchantUrl, clientId, jsonBody);
         } catch (IOException e) {

@@ -55,13 +55,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * The consumer side of the contract with NICEPAY's SNAP token endpoint: the real Feign adapter, signing with a real
  * RSA key, talks to Pact's mock server, and each test asserts the adapter's typed outcome. The interactions are
- * written to {@code target/pacts/snapbi-java-nicepay-snap.json} (the {@code pact.rootDir} system property), which
- * {@code SandboxProviderPactTest} verifies against the sandbox and {@code pact:publish} sends to a broker.
+ * merged into {@code target/pacts/snapbi-java-nicepay-snap.json} (the {@code pact.rootDir} system property), together
+ * with those of {@link VaCreateConsumerPactTest}; {@link SandboxProviderPactTest} verifies the sandbox against that
+ * one pact and {@code pact:publish} sends it to a broker. {@link FreshPactFolder} empties the folder once per run.
  * <p>
  * Errors that the provider may answer after a retry (5xx) are met with {@code maxAttempts} 1, so each interaction is
  * hit exactly once; rejections use the default retry rules, and the tests check they were not retried.
  */
-@ExtendWith(PactConsumerTestExt.class)
+@ExtendWith({FreshPactFolder.class, PactConsumerTestExt.class})
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class NicepaySnapConsumerPactTest {
 

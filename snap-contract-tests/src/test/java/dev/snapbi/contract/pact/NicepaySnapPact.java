@@ -1,8 +1,11 @@
 package dev.snapbi.contract.pact;
 
 /**
- * The vocabulary shared by the consumer side (which writes the pact) and the provider side (which verifies the
- * sandbox against it): the participants, the provider states and the shapes headers are matched by.
+ * The vocabulary of the one contract between {@code snapbi-java} and {@code nicepay-snap}, shared by the consumer
+ * side ({@link NicepaySnapConsumerPactTest} for the token endpoint, {@link VaCreateConsumerPactTest} for VA creation;
+ * both write into the same pact file) and the provider side ({@link SandboxProviderPactTest}, which verifies the
+ * sandbox against every interaction): the participants, the paths, the provider states and the shapes headers are
+ * matched by.
  */
 final class NicepaySnapPact {
 
@@ -14,6 +17,8 @@ final class NicepaySnapPact {
     static final String CLIENT_KEY = "IONPAYTEST";
     /** The token path. */
     static final String TOKEN_PATH = "/nicepay/v1.0/access-token/b2b";
+    /** The VA creation path (SNAP service 27, a transactional call with the symmetric signature). */
+    static final String VA_PATH = "/nicepay/api/v1.0/transfer-va/create-va";
 
     /** Provider state: the client can get tokens. */
     static final String CLIENT_REGISTERED = "client IONPAYTEST is registered with its public key";
@@ -31,6 +36,16 @@ final class NicepaySnapPact {
     /** Provider state: the provider's own back end times out. */
     static final String TIMES_OUT = "the provider times out with 5047300";
 
+    /** Provider state (VA): the partner is registered with its client secret and holds a live token. */
+    static final String PARTNER_READY = "partner IONPAYTEST is registered with its client secret and holds a live"
+            + " access token";
+    /** Provider state (VA): the token the partner sends is no longer valid. */
+    static final String TOKEN_REVOKED = "the access token partner IONPAYTEST sends has been revoked";
+    /** Provider state (VA): the provider holds another client secret for the partner. */
+    static final String ANOTHER_SECRET = "partner IONPAYTEST is registered with another client secret";
+    /** Provider state (VA): the request's X-EXTERNAL-ID was already used today. */
+    static final String EXTERNAL_ID_USED = "partner IONPAYTEST already used the request's X-EXTERNAL-ID today";
+
     /** {@code X-TIMESTAMP}: second precision, Jakarta's offset, as NICEPAY wants it. */
     static final String TIMESTAMP_REGEX =
             "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\+07:00";
@@ -41,6 +56,14 @@ final class NicepaySnapPact {
             "[A-Za-z0-9+/]{4}(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?";
     /** {@code Content-Type} of JSON, with or without parameters. */
     static final String JSON_CONTENT_TYPE_REGEX = "application/json(;.*)?";
+    /** {@code X-SIGNATURE} of a transactional call, HMAC-SHA512: 64 bytes in standard padded Base64. */
+    static final String HMAC_SHA512_BASE64_REGEX = "[A-Za-z0-9+/]{86}==";
+    /** {@code Authorization}: a bearer token. */
+    static final String BEARER_REGEX = "Bearer [\\x21-\\x7E]+";
+    /** {@code X-EXTERNAL-ID}: a numeric string of up to 36 digits, as NICEPAY documents it. */
+    static final String EXTERNAL_ID_REGEX = "[0-9]{1,36}";
+    /** An amount with two decimals. */
+    static final String AMOUNT_REGEX = "[0-9]{1,16}\\.[0-9]{2}";
 
     /** An example timestamp (NICEPAY's documentation sample). */
     static final String EXAMPLE_TIMESTAMP = "2024-12-31T10:11:40+07:00";
@@ -54,6 +77,13 @@ final class NicepaySnapPact {
             + "vNy4F1AFW+isDyQnr7qMSHVx/dpRZ+i/vSKVk6EFM1iKwd9lAkNfgvmREirr+LvnGA==";
     /** An example access token; its value varies, so the pact matches it by type only. */
     static final String EXAMPLE_ACCESS_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJJT05QQVlURVNUIn0.c2lnbmF0dXJl";
+    /** An example {@code Authorization} of a VA request, carrying {@link #EXAMPLE_ACCESS_TOKEN}. */
+    static final String EXAMPLE_BEARER = "Bearer " + EXAMPLE_ACCESS_TOKEN;
+    /** An example HMAC-SHA512 signature (fixed, so the pact file does not change; verification signs anew). */
+    static final String EXAMPLE_HMAC_SIGNATURE = "nxrHsl67ds1jyo4CB44Sul9zewn6ei/rYSHa+hM90DCCmiyAr5UQ6kNPLLAVTdVs1VE"
+            + "hrSWfljMZu5qDniuMAg==";
+    /** An example {@code X-EXTERNAL-ID}. */
+    static final String EXAMPLE_EXTERNAL_ID = "20241231101140123000742918305561";
 
     private NicepaySnapPact() {
     }

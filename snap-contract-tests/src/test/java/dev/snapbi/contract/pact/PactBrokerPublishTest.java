@@ -15,15 +15,20 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static dev.snapbi.contract.pact.NicepaySnapPact.CONSUMER;
 import static dev.snapbi.contract.pact.NicepaySnapPact.PROVIDER;
+import static dev.snapbi.contract.pact.NicepaySnapPact.TOKEN_PATH;
+import static dev.snapbi.contract.pact.NicepaySnapPact.VA_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Publishes the pact the consumer tests wrote, for real, with the Pact Maven plugin as this module's POM configures it
+ * Checks that the consumer tests wrote one pact holding every interaction (token and VA creation), then publishes it,
+ * for real, with the Pact Maven plugin as this module's POM configures it
  * ({@code ./mvnw pact:publish} in a child process, the same wrapper and local repository as the build running this
  * test), to a {@link LoopbackPactBroker}, and checks what arrived: participants, version, branch, the pact itself and
  * the credentials. One run takes its settings from the {@code PACT_*} environment variables with a bearer token and
@@ -37,6 +42,8 @@ import static org.assertj.core.api.Assertions.fail;
 class PactBrokerPublishTest {
 
     private static final String PACT_FILE = CONSUMER + "-" + PROVIDER + ".json";
+    /** The interactions of the one contract, by request path: those of both consumer test classes. */
+    private static final Map<String, Long> INTERACTIONS_BY_PATH = Map.of(TOKEN_PATH, 7L, VA_PATH, 5L);
     private static final long CHILD_TIMEOUT_MINUTES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +58,19 @@ class PactBrokerPublishTest {
         assertThat(projectRoot.resolve("mvnw")).as("the Maven wrapper of the project").isRegularFile();
         pactFile = Path.of(System.getProperty("pact.rootDir", moduleDir.resolve("target/pacts").toString()))
                 .resolve(PACT_FILE);
-        assertThat(pactFile).as("the pact written by NicepaySnapConsumerPactTest (run it first)").isRegularFile();
+        assertThat(pactFile).as("the pact written by the consumer tests (run them first)").isRegularFile();
+    }
+
+    @Test
+    void the_consumer_tests_wrote_one_pact_with_the_token_and_the_va_interactions() throws IOException {
+        try (Stream<Path> files = Files.list(pactFile.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("the pacts pact:publish would send")
+                    .containsExactly(PACT_FILE);
+        }
+        JsonNode pact = writtenPact();
+        assertThat(pact.path("consumer").path("name").asText()).isEqualTo(CONSUMER);
+        assertThat(pact.path("provider").path("name").asText()).isEqualTo(PROVIDER);
+        assertThat(interactionsByPath(pact)).as("interactions by path").isEqualTo(INTERACTIONS_BY_PATH);
     }
 
     @Test
@@ -78,8 +97,10 @@ class PactBrokerPublishTest {
             assertThat(contract.path("consumerName").asText()).isEqualTo(CONSUMER);
             assertThat(contract.path("providerName").asText()).isEqualTo(PROVIDER);
             assertThat(contract.path("specification").asText()).isEqualTo("pact");
-            assertThat(JSON.readTree(Base64.getDecoder().decode(contract.path("content").asText())))
-                    .as("the pact that arrived").isEqualTo(writtenPact());
+            JsonNode arrived = JSON.readTree(Base64.getDecoder().decode(contract.path("content").asText()));
+            assertThat(arrived).as("the pact that arrived").isEqualTo(writtenPact());
+            assertThat(interactionsByPath(arrived)).as("interactions that arrived, by path")
+                    .isEqualTo(INTERACTIONS_BY_PATH);
         }
     }
 
@@ -102,13 +123,23 @@ class PactBrokerPublishTest {
             assertThat(put.segments(LoopbackPactBroker.pactPath()))
                     .as("provider, consumer and version in the path")
                     .containsExactly(PROVIDER, CONSUMER, "0.1.0-test+5e6f7a8");
-            assertThat(JSON.readTree(put.body())).as("the pact that arrived").isEqualTo(writtenPact());
+            JsonNode arrived = JSON.readTree(put.body());
+            assertThat(arrived).as("the pact that arrived").isEqualTo(writtenPact());
+            assertThat(interactionsByPath(arrived)).as("interactions that arrived, by path")
+                    .isEqualTo(INTERACTIONS_BY_PATH);
             assertThat(put.header("Authorization")).isEqualTo(credentials);
         }
     }
 
     private static JsonNode writtenPact() throws IOException {
         return JSON.readTree(Files.readString(pactFile, StandardCharsets.UTF_8));
+    }
+
+    /** How many interactions the pact has on each request path. */
+    private static Map<String, Long> interactionsByPath(JsonNode pact) {
+        Map<String, Long> byPath = new TreeMap<>();
+        pact.path("interactions").forEach(i -> byPath.merge(i.path("request").path("path").asText(), 1L, Long::sum));
+        return byPath;
     }
 
     /** Runs {@code ./mvnw -B -pl snap-contract-tests pact:publish} with these arguments and environment. */

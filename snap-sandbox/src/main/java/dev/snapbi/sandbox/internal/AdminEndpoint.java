@@ -1,9 +1,5 @@
 package dev.snapbi.sandbox.internal;
 
-import dev.snapbi.sandbox.RecordedRequest;
-import dev.snapbi.sandbox.SandboxClient;
-import dev.snapbi.sandbox.SandboxStats;
-
 import java.math.BigDecimal;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -120,7 +116,7 @@ public final class AdminEndpoint {
     }
 
     private Map<String, Object> stats() {
-        SandboxStats stats = context.counters().snapshot();
+        Counters.Snapshot stats = context.counters().snapshot();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tokenRequests", stats.tokenRequests());
         out.put("tokensIssued", stats.tokensIssued());
@@ -132,13 +128,13 @@ public final class AdminEndpoint {
 
     private Map<String, Object> requests() {
         List<Object> list = new ArrayList<>();
-        for (RecordedRequest recorded : context.log().snapshot()) {
+        for (RequestLog.Entry recorded : context.log().snapshot()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("method", recorded.method());
             entry.put("path", recorded.path());
             Map<String, Object> headers = new LinkedHashMap<>();
             recorded.headers().forEach((name, values) -> headers.put(name,
-                    RecordedRequest.isSensitiveHeader(name) ? List.of("****") : values));
+                    RequestLog.isSensitiveHeader(name) ? List.of("****") : values));
             entry.put("headers", headers);
             entry.put("body", recorded.body());
             entry.put("signatureValid", recorded.signatureValid());
@@ -209,7 +205,7 @@ public final class AdminEndpoint {
 
     private Map<String, Object> clients() {
         List<Object> list = new ArrayList<>();
-        for (SandboxClient client : context.clients().all()) {
+        for (RegisteredClient client : context.clients().all()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("clientKey", client.clientKey());
             entry.put("publicKey", Keys.publicKeyPem(client.publicKey()));
@@ -236,7 +232,7 @@ public final class AdminEndpoint {
                 PublicKey publicKey = Keys.parsePublicKey(publicKeyText);
                 keyPair = new KeyPair(publicKey, null);
             }
-            SandboxClient client = context.clients().register(new SandboxClient(clientKey, keyPair,
+            RegisteredClient client = context.clients().register(new RegisteredClient(clientKey, keyPair,
                     secret == null ? Keys.randomSecret() : secret));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("clientKey", client.clientKey());

@@ -1,7 +1,5 @@
 package dev.snapbi.sandbox.internal;
 
-import dev.snapbi.sandbox.SandboxClient;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,10 +12,10 @@ public final class ClientRegistry {
     /** At most this many clients, so that the admin endpoint cannot grow memory without bound. */
     public static final int MAX_CLIENTS = 10_000;
 
-    private final ConcurrentMap<String, SandboxClient> clients = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, RegisteredClient> clients = new ConcurrentHashMap<>();
 
     /** Registers or replaces a client. */
-    public SandboxClient register(SandboxClient client) {
+    public RegisteredClient register(RegisteredClient client) {
         if (clients.size() >= MAX_CLIENTS && !clients.containsKey(client.clientKey())) {
             throw new IllegalStateException("already " + MAX_CLIENTS + " clients registered; remove some first");
         }
@@ -26,7 +24,7 @@ public final class ClientRegistry {
     }
 
     /** The client with this key, or {@code null}. */
-    public SandboxClient find(String clientKey) {
+    public RegisteredClient find(String clientKey) {
         return clientKey == null ? null : clients.get(clientKey);
     }
 
@@ -36,9 +34,9 @@ public final class ClientRegistry {
     }
 
     /** All clients, by key. */
-    public List<SandboxClient> all() {
-        List<SandboxClient> all = new ArrayList<>(clients.values());
-        all.sort(Comparator.comparing(SandboxClient::clientKey));
+    public List<RegisteredClient> all() {
+        List<RegisteredClient> all = new ArrayList<>(clients.values());
+        all.sort(Comparator.comparing(RegisteredClient::clientKey));
         return all;
     }
 }

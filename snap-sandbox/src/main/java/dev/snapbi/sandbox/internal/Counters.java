@@ -1,15 +1,32 @@
 package dev.snapbi.sandbox.internal;
 
-import dev.snapbi.sandbox.SandboxStats;
-
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The live counters behind {@link SandboxStats}. */
+/** The live counters behind the public {@code SandboxStats} (which is made from a {@link Snapshot}). */
 public final class Counters {
+
+    /**
+     * The counters at one moment.
+     *
+     * @param tokenRequests    requests that reached the token path
+     * @param tokensIssued     tokens issued
+     * @param pingRequests     requests that reached the ping path
+     * @param vaRequests       requests that reached the VA creation path
+     * @param rejectionsByCode non-2xx answers with a response code, by that code (sorted, unmodifiable)
+     */
+    public record Snapshot(long tokenRequests, long tokensIssued, long pingRequests, long vaRequests,
+                           Map<String, Long> rejectionsByCode) {
+
+        /** Copies the map, sorted by code. */
+        public Snapshot {
+            rejectionsByCode = Collections.unmodifiableMap(new TreeMap<>(rejectionsByCode));
+        }
+    }
 
     private final LongAdder tokenRequests = new LongAdder();
     private final LongAdder tokensIssued = new LongAdder();
@@ -46,15 +63,15 @@ public final class Counters {
     }
 
     /** A snapshot. */
-    public SandboxStats snapshot() {
-        Map<String, Long> byCode = new HashMap<>();
+    public Snapshot snapshot() {
+        Map<String, Long> byCode = new TreeMap<>();
         rejections.forEach((code, count) -> {
             long n = count.sum();
             if (n > 0) {
                 byCode.put(code, n);
             }
         });
-        return new SandboxStats(tokenRequests.sum(), tokensIssued.sum(), pingRequests.sum(), vaRequests.sum(),
+        return new Snapshot(tokenRequests.sum(), tokensIssued.sum(), pingRequests.sum(), vaRequests.sum(),
                 byCode);
     }
 

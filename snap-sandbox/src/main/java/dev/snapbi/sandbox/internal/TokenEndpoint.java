@@ -1,7 +1,5 @@
 package dev.snapbi.sandbox.internal;
 
-import dev.snapbi.sandbox.SandboxClient;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -152,7 +150,7 @@ public final class TokenEndpoint implements Endpoint {
         if (keys.size() != 1 || timestamps.size() != 1 || signatures.size() != 1) {
             return false;
         }
-        SandboxClient client = context.clients().find(keys.get(0));
+        RegisteredClient client = context.clients().find(keys.get(0));
         byte[] signature = decodeStrictBase64(signatures.get(0));
         if (client == null || signature == null) {
             return false;

@@ -1,7 +1,5 @@
 package dev.snapbi.sandbox.internal;
 
-import dev.snapbi.sandbox.SandboxClient;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -240,7 +238,7 @@ public final class VaCreateEndpoint implements Endpoint {
             return false;
         }
         String token = bearerToken(authorizations.get(0));
-        SandboxClient client = context.clients().find(partners.get(0));
+        RegisteredClient client = context.clients().find(partners.get(0));
         byte[] signature = StrictBase64.decode(signatures.get(0), MAX_SIGNATURE_CHARS);
         if (token == null || client == null || signature == null) {
             return false;

@@ -1,4 +1,4 @@
-package dev.snapbi.contract.va;
+package dev.snapbi.contract.pact;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
@@ -10,7 +10,6 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import au.com.dius.pact.core.model.annotations.PactDirectory;
 import dev.snapbi.adapter.feign.FeignAccessTokens;
 import dev.snapbi.adapter.feign.SnapTransactions;
 import dev.snapbi.crypto.HmacSha512Signer;
@@ -36,24 +35,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.util.Map;
 
-import static dev.snapbi.contract.va.VaCreatePact.AMOUNT_REGEX;
-import static dev.snapbi.contract.va.VaCreatePact.ANOTHER_SECRET;
-import static dev.snapbi.contract.va.VaCreatePact.BEARER_REGEX;
-import static dev.snapbi.contract.va.VaCreatePact.CLIENT_KEY;
-import static dev.snapbi.contract.va.VaCreatePact.CONSUMER;
-import static dev.snapbi.contract.va.VaCreatePact.EXAMPLE_BEARER;
-import static dev.snapbi.contract.va.VaCreatePact.EXAMPLE_EXTERNAL_ID;
-import static dev.snapbi.contract.va.VaCreatePact.EXAMPLE_SIGNATURE;
-import static dev.snapbi.contract.va.VaCreatePact.EXAMPLE_TIMESTAMP;
-import static dev.snapbi.contract.va.VaCreatePact.EXTERNAL_ID_REGEX;
-import static dev.snapbi.contract.va.VaCreatePact.EXTERNAL_ID_USED;
-import static dev.snapbi.contract.va.VaCreatePact.HMAC_SHA512_BASE64_REGEX;
-import static dev.snapbi.contract.va.VaCreatePact.JSON_CONTENT_TYPE_REGEX;
-import static dev.snapbi.contract.va.VaCreatePact.PARTNER_READY;
-import static dev.snapbi.contract.va.VaCreatePact.PATH;
-import static dev.snapbi.contract.va.VaCreatePact.PROVIDER;
-import static dev.snapbi.contract.va.VaCreatePact.TIMESTAMP_REGEX;
-import static dev.snapbi.contract.va.VaCreatePact.TOKEN_REVOKED;
+import static dev.snapbi.contract.pact.NicepaySnapPact.AMOUNT_REGEX;
+import static dev.snapbi.contract.pact.NicepaySnapPact.ANOTHER_SECRET;
+import static dev.snapbi.contract.pact.NicepaySnapPact.BEARER_REGEX;
+import static dev.snapbi.contract.pact.NicepaySnapPact.CLIENT_KEY;
+import static dev.snapbi.contract.pact.NicepaySnapPact.CONSUMER;
+import static dev.snapbi.contract.pact.NicepaySnapPact.EXAMPLE_BEARER;
+import static dev.snapbi.contract.pact.NicepaySnapPact.EXAMPLE_EXTERNAL_ID;
+import static dev.snapbi.contract.pact.NicepaySnapPact.EXAMPLE_HMAC_SIGNATURE;
+import static dev.snapbi.contract.pact.NicepaySnapPact.EXAMPLE_TIMESTAMP;
+import static dev.snapbi.contract.pact.NicepaySnapPact.EXTERNAL_ID_REGEX;
+import static dev.snapbi.contract.pact.NicepaySnapPact.EXTERNAL_ID_USED;
+import static dev.snapbi.contract.pact.NicepaySnapPact.HMAC_SHA512_BASE64_REGEX;
+import static dev.snapbi.contract.pact.NicepaySnapPact.JSON_CONTENT_TYPE_REGEX;
+import static dev.snapbi.contract.pact.NicepaySnapPact.PARTNER_READY;
+import static dev.snapbi.contract.pact.NicepaySnapPact.PROVIDER;
+import static dev.snapbi.contract.pact.NicepaySnapPact.TIMESTAMP_REGEX;
+import static dev.snapbi.contract.pact.NicepaySnapPact.TOKEN_REVOKED;
+import static dev.snapbi.contract.pact.NicepaySnapPact.VA_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -61,17 +60,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The consumer side of the contract with NICEPAY's VA creation ({@code POST /nicepay/api/v1.0/transfer-va/create-va},
  * SNAP service 27): a user's own Feign interface, set up with {@link SnapTransactions}, signing with real HMAC-SHA512
  * and a real token (fetched from a sandbox with real RSA), calls Pact's mock server; each test asserts the outcome the
- * user sees. The pact goes to {@code target/pacts-va/snapbi-java-nicepay-snap.json}; {@link VaCreatePactProviderTest}
- * verifies the sandbox against it.
+ * user sees. The interactions are merged into the same pact as the token interactions of
+ * {@link NicepaySnapConsumerPactTest} ({@code target/pacts/snapbi-java-nicepay-snap.json}), which
+ * {@link SandboxProviderPactTest} verifies and {@code pact:publish} publishes.
  */
-@ExtendWith(PactConsumerTestExt.class)
+@ExtendWith({FreshPactFolder.class, PactConsumerTestExt.class})
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
-@PactDirectory(VaCreatePact.PACT_FOLDER)
-class VaCreatePactTest {
+class VaCreateConsumerPactTest {
 
     /** What a user writes. */
     interface VirtualAccounts {
-        @RequestLine("POST " + PATH)
+        @RequestLine("POST " + VA_PATH)
         @Headers("Content-Type: application/json")
         CreateVaResponse create(CreateVaRequest request);
     }
@@ -182,11 +181,11 @@ class VaCreatePactTest {
         body = body.object("additionalInfo").stringType("bankCd", "BMRI").closeObject().asBody();
         return given.uponReceiving(description)
                 .method("POST")
-                .path(PATH)
+                .path(VA_PATH)
                 .matchHeader("Content-Type", JSON_CONTENT_TYPE_REGEX, "application/json")
                 .matchHeader("Authorization", BEARER_REGEX, EXAMPLE_BEARER)
                 .matchHeader("X-TIMESTAMP", TIMESTAMP_REGEX, EXAMPLE_TIMESTAMP)
-                .matchHeader("X-SIGNATURE", HMAC_SHA512_BASE64_REGEX, EXAMPLE_SIGNATURE)
+                .matchHeader("X-SIGNATURE", HMAC_SHA512_BASE64_REGEX, EXAMPLE_HMAC_SIGNATURE)
                 .matchHeader("X-PARTNER-ID", CLIENT_KEY, CLIENT_KEY)
                 .matchHeader("X-EXTERNAL-ID", EXTERNAL_ID_REGEX, EXAMPLE_EXTERNAL_ID)
                 .matchHeader("CHANNEL-ID", CLIENT_KEY + "01", CLIENT_KEY + "01")
@@ -267,6 +266,7 @@ class VaCreatePactTest {
         Throwable thrown = catchThrowable(() -> api(mockServer).create(noAmount));
 
         assertThat(thrown).isInstanceOfSatisfying(SnapBadRequestException.class, e ->
-                assertThat(e.getMessage()).startsWith("4002702 Invalid Mandatory Field [totalAmount] from POST " + PATH));
+                assertThat(e.getMessage())
+                        .startsWith("4002702 Invalid Mandatory Field [totalAmount] from POST " + VA_PATH));
     }
 }
