@@ -86,15 +86,7 @@ class AccessTokenServiceTest {
         AccessTokenService tokens = service(builder("IONPAYTEST").executor(background));
         endpoint.thenAnswer(() -> ScriptedTokenEndpoint.grant("first-token-xxxxxxxxxxxxxxxxxx",
                 Duration.ofSeconds(900)));
-        // the very first fetch has no token to serve meanwhile, so it must run: let a helper thread drive it
-        Thread driver = new Thread(() -> {
-            while (background.runAll() == 0 && !Thread.currentThread().isInterrupted()) {
-                Thread.onSpinWait();
-            }
-        });
-        driver.start();
-        AccessToken first = tokens.accessToken();
-        driver.interrupt();
+        AccessToken first = firstTokenDrivenBy(background, tokens);
 
         time.advance(Duration.ofSeconds(841)); // past 900 - 60, before 900 - 15
         for (int i = 0; i < 50; i++) {
@@ -108,6 +100,21 @@ class AccessTokenServiceTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(endpoint.calls()).isEqualTo(2);
         assertThat(background.pending()).isZero();
+    }
+
+    /** The very first fetch has no token to serve meanwhile, so the caller waits: a helper thread runs the queue. */
+    private static AccessToken firstTokenDrivenBy(QueueExecutor background, AccessTokenService tokens) {
+        Thread driver = new Thread(() -> {
+            while (background.runAll() == 0 && !Thread.currentThread().isInterrupted()) {
+                Thread.onSpinWait();
+            }
+        });
+        driver.start();
+        try {
+            return tokens.accessToken();
+        } finally {
+            driver.interrupt();
+        }
     }
 
     @Test
@@ -125,14 +132,7 @@ class AccessTokenServiceTest {
     void a_failed_prefetch_keeps_serving_the_still_valid_token() {
         QueueExecutor background = new QueueExecutor();
         AccessTokenService tokens = service(builder("IONPAYTEST").executor(background));
-        Thread driver = new Thread(() -> {
-            while (background.runAll() == 0 && !Thread.currentThread().isInterrupted()) {
-                Thread.onSpinWait();
-            }
-        });
-        driver.start();
-        AccessToken first = tokens.accessToken();
-        driver.interrupt();
+        AccessToken first = firstTokenDrivenBy(background, tokens);
         endpoint.thenFail(unavailable());
 
         time.advance(Duration.ofSeconds(841));
@@ -244,14 +244,7 @@ class AccessTokenServiceTest {
         endpoint.lifetime(Duration.ofSeconds(20)); // prefetch 10 s before expiry, stale 5 s before
         QueueExecutor background = new QueueExecutor();
         AccessTokenService tokens = service(builder("IONPAYTEST").executor(background));
-        Thread driver = new Thread(() -> {
-            while (background.runAll() == 0 && !Thread.currentThread().isInterrupted()) {
-                Thread.onSpinWait();
-            }
-        });
-        driver.start();
-        AccessToken first = tokens.accessToken();
-        driver.interrupt();
+        AccessToken first = firstTokenDrivenBy(background, tokens);
         time.advance(Duration.ofSeconds(9));
         assertThat(tokens.accessToken()).isSameAs(first);
         assertThat(background.pending()).isZero();

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,7 +150,7 @@ public final class TokenEndpoint implements Endpoint {
             return false;
         }
         RegisteredClient client = context.clients().find(keys.get(0));
-        byte[] signature = decodeStrictBase64(signatures.get(0));
+        byte[] signature = StrictBase64.decode(signatures.get(0), MAX_SIGNATURE_CHARS);
         if (client == null || signature == null) {
             return false;
         }
@@ -163,27 +162,6 @@ public final class TokenEndpoint implements Endpoint {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // a signature of the wrong length or shape is simply not valid
             return false;
-        }
-    }
-
-    /** Standard-alphabet, padded Base64 only (the SNAP spec's encoding); anything else is undecodable. */
-    private static byte[] decodeStrictBase64(String text) {
-        if (text.isEmpty() || text.length() > MAX_SIGNATURE_CHARS || text.length() % 4 != 0) {
-            return null;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '+' || c == '/';
-            boolean padding = c == '=' && i >= text.length() - 2;
-            if (!alphabet && !padding) {
-                return null;
-            }
-        }
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 
