@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,8 +69,9 @@ final class SandboxCommand implements Callable<Integer> {
         String secret = root.env("SNAP_CLIENT_SECRET");
         boolean generatedSecret = secret == null || secret.isEmpty();
         if (generatedSecret) {
-            secret = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getInstanceStrong()
-                    .generateSeed(16));
+            byte[] random = new byte[16];
+            new SecureRandom().nextBytes(random); // not getInstanceStrong(): that may block on entropy at startup
+            secret = HexFormat.of().formatHex(random);
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
