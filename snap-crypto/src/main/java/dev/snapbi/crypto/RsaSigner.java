@@ -1,5 +1,6 @@
 package dev.snapbi.crypto;
 
+import dev.snapbi.crypto.internal.BouncyCastle;
 import dev.snapbi.crypto.internal.KeySource;
 import dev.snapbi.crypto.internal.RsaKeyRules;
 import dev.snapbi.crypto.internal.RsaSignatureEngine;
@@ -69,8 +70,18 @@ public final class RsaSigner implements Signer {
         }
         int bits = RsaKeyRules.check(rsa, "private key", LOG);
         RsaSignatureEngine engine = RsaSignatureEngine.signing(key);
-        if (key instanceof RSAPrivateCrtKey crt) {
-            checkConsistent(crt, engine);
+        if (key instanceof RSAPrivateCrtKey crt && !isConsistent(crt, engine)) {
+            // SunRsaSign caches blinding parameters per modulus and reuses them for any key with the same modulus and
+            // private exponent: a corrupt sibling of this key loaded earlier in the JVM makes a good key fail here.
+            // Bouncy Castle keeps no such cache, so a key it signs consistently is good.
+            RsaSignatureEngine independent = RsaSignatureEngine.signing(key, BouncyCastle.provider());
+            if (!isConsistent(crt, independent)) {
+                throw new SnapConfigurationException("private key: found an RSA private key whose CRT parameters do"
+                        + " not match its modulus; expected a consistent RSA key (the key is corrupt: export it again)");
+            }
+            LOG.warn("SunRsaSign could not sign consistently with this {}-bit RSA key (was a corrupt key with the same"
+                    + " modulus loaded before?); signing with Bouncy Castle instead", bits);
+            engine = independent;
         }
         return new RsaSigner(engine, bits);
     }
@@ -152,9 +163,9 @@ public final class RsaSigner implements Signer {
     }
 
     /** A corrupt CRT key signs without error but yields signatures nobody can verify: catch that here, not at 401. */
-    private static void checkConsistent(RSAPrivateCrtKey key, RsaSignatureEngine engine) {
+    private static boolean isConsistent(RSAPrivateCrtKey key, RsaSignatureEngine engine) {
         if (key.getPublicExponent() == null || key.getPublicExponent().signum() <= 0) {
-            return;
+            return true;
         }
         PublicKey publicKey;
         try {
@@ -164,15 +175,10 @@ public final class RsaSigner implements Signer {
             throw new SnapConfigurationException("private key: found an RSA private key whose public part is"
                     + " invalid; expected a consistent RSA key (the key is corrupt)");
         }
-        boolean consistent;
         try {
-            consistent = RsaSignatureEngine.verifying(publicKey).verify(PROBE, engine.sign(PROBE));
+            return RsaSignatureEngine.verifying(publicKey).verify(PROBE, engine.sign(PROBE));
         } catch (SnapConfigurationException e) {
-            consistent = false; // SunRsaSign checks its CRT result itself and refuses to sign
-        }
-        if (!consistent) {
-            throw new SnapConfigurationException("private key: found an RSA private key whose CRT parameters do not"
-                    + " match its modulus; expected a consistent RSA key (the key is corrupt: export it again)");
+            return false; // SunRsaSign checks its CRT result itself and refuses to sign
         }
     }
 }

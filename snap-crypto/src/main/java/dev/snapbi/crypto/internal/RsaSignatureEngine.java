@@ -42,6 +42,17 @@ public final class RsaSignatureEngine {
         return new RsaSignatureEngine(key, true, providerFor(key, true));
     }
 
+    /** An engine that signs with the key in the given provider. */
+    public static RsaSignatureEngine signing(PrivateKey key, Provider provider) {
+        try {
+            init(Signature.getInstance(ALGORITHM, provider), key, true);
+        } catch (InvalidKeyException | NoSuchAlgorithmException e) {
+            throw new SnapConfigurationException("the " + provider.getName() + " provider cannot sign SHA256withRSA"
+                    + " with this private key (" + e.getClass().getSimpleName() + ")", null);
+        }
+        return new RsaSignatureEngine(key, true, provider);
+    }
+
     /** An engine that verifies with the key. */
     public static RsaSignatureEngine verifying(PublicKey key) {
         return new RsaSignatureEngine(key, false, providerFor(key, false));
