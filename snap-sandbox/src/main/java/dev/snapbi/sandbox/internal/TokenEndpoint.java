@@ -78,14 +78,9 @@ public final class TokenEndpoint implements Endpoint {
 
     /** The rejection for this request, or {@code null} when it deserves a token. */
     private Reply verify(Incoming request, Instant arrival, boolean signatureValid) {
-        if (request.bodyTooLarge()) {
-            return SnapReplies.bodyTooLarge(SERVICE);
-        }
-        if (request.headersTooLarge()) {
-            return SnapReplies.headersTooLarge(SERVICE);
-        }
-        if (!"POST".equals(request.method())) {
-            return SnapReplies.notSupported(SERVICE);
+        Reply framing = SnapReplies.framingRejection(request, SERVICE);
+        if (framing != null) {
+            return framing;
         }
         for (String name : List.of("Content-Type", "X-CLIENT-KEY", "X-TIMESTAMP", "X-SIGNATURE")) {
             List<String> values = request.headerValues(name);

@@ -92,14 +92,9 @@ public final class VaCreateEndpoint implements Endpoint {
 
     /** The rejection of the headers and authentication, or {@code null} when they pass. */
     private Reply verify(Incoming request, Instant arrival, boolean signatureValid) {
-        if (request.bodyTooLarge()) {
-            return SnapReplies.bodyTooLarge(SERVICE);
-        }
-        if (request.headersTooLarge()) {
-            return SnapReplies.headersTooLarge(SERVICE);
-        }
-        if (!"POST".equals(request.method())) {
-            return SnapReplies.notSupported(SERVICE);
+        Reply framing = SnapReplies.framingRejection(request, SERVICE);
+        if (framing != null) {
+            return framing;
         }
         for (String name : REQUIRED) {
             List<String> values = request.headerValues(name);
