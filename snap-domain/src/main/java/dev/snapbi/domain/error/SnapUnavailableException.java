@@ -20,8 +20,13 @@ public final class SnapUnavailableException extends SnapException {
         TOO_MANY_REQUESTS,
         /** A connect, read or overall timeout, or a gateway timeout (504). */
         TIMEOUT,
-        /** The connection could not be made or was dropped. */
+        /** The connection was dropped, or failed in a way that leaves open whether the request was sent. */
         CONNECTION,
+        /**
+         * The connection could not be made (refused, unresolvable host, connect timeout, TLS handshake failure): the
+         * request surely was not sent, so even a money-moving call may be resent.
+         */
+        CONNECT,
         /** A circuit breaker is open and calls fail fast. */
         CIRCUIT_OPEN,
         /** The calling thread was interrupted while it waited. */
@@ -54,6 +59,15 @@ public final class SnapUnavailableException extends SnapException {
     /** How long the server asked us to wait before the next attempt, when it said so. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * Whether the request surely never reached the server ({@link Reason#CONNECT}, {@link Reason#CIRCUIT_OPEN}): the
+     * only unavailability after which a money-moving call may be resent (SNAP-SPEC section 9). Every other reason
+     * leaves the outcome unknown.
+     */
+    public boolean surelyNotSent() {
+        return reason == Reason.CONNECT || reason == Reason.CIRCUIT_OPEN;
     }
 
     @Override
