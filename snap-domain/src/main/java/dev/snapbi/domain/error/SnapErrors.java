@@ -37,6 +37,8 @@ public final class SnapErrors {
         private String path;
         private String clientKey;
         private Duration retryAfter;
+        private String businessReference;
+        private String statusCall;
 
         private Response(int httpStatus) {
             this.httpStatus = httpStatus;
@@ -73,12 +75,36 @@ public final class SnapErrors {
             return this;
         }
 
-        /** The typed error for this answer. */
+        /**
+         * The business reference the request carried ({@code partnerReferenceNo}, {@code trxId},
+         * {@code partnerRefundNo}): carried by {@link SnapDuplicateReferenceException} and
+         * {@link SnapInProgressException}. It is the user's own id, not a secret.
+         */
+        public Response businessReference(String reference) {
+            this.businessReference = reference;
+            return this;
+        }
+
+        /** The name of the status call that reconciles this request, e.g. {@code virtualAccounts().status}. */
+        public Response statusCall(String name) {
+            this.statusCall = name;
+            return this;
+        }
+
+        /**
+         * The typed error for this answer. A 202 ({@code 202xx00}, "in progress") is a {@link SnapInProgressException};
+         * a {@code 409xx01} a {@link SnapDuplicateReferenceException}.
+         */
         public SnapException toException() {
             ResponseCode code = ResponseCode.tryParse(rawCode).orElse(null);
             String message = Redaction.serverText(serverMessage);
             String request = method == null ? null : method + " " + (path == null ? "" : path);
             int status = httpStatus;
+            if (status == 202 && (code == null || code.httpStatus() == 202)
+                    || status >= 200 && status < 300 && code != null && code.httpStatus() == 202) {
+                return new SnapInProgressException(describe(code, message, request, inProgressHint()),
+                        new ErrorContext(code, httpStatus, message, request), businessReference, statusCall);
+            }
             if (status >= 200 && status < 300) {
                 if (code == null || code.isSuccess()) {
                     return new SnapProtocolException(describe(code, message, request,
@@ -110,10 +136,27 @@ public final class SnapErrors {
                 return new SnapUnavailableException(SnapUnavailableException.Reason.SERVER_ERROR, text, context,
                         retryAfter, null);
             }
+            if (status == 409 && code != null && code.caseCode() == 1) {
+                return new SnapDuplicateReferenceException(describe(code, message, request, duplicateHint()),
+                        context, businessReference);
+            }
             if (status >= 400 && status <= 499) {
                 return new SnapRejectedException(text, context);
             }
             return new SnapProtocolException(text, context, null);
+        }
+
+        private String inProgressHint() {
+            return "the request is being processed and its outcome is not final; do not send it again, poll "
+                    + (statusCall == null ? "the status call" : statusCall)
+                    + (businessReference == null ? "" : " for " + businessReference);
+        }
+
+        private String duplicateHint() {
+            return (businessReference == null ? "this business reference" : "the business reference "
+                    + businessReference) + " already exists; if an earlier attempt's outcome was unknown it got"
+                    + " through: look it up with " + (statusCall == null ? "the status call" : statusCall)
+                    + " instead of sending it again";
         }
 
         private String describe(ResponseCode code, String message, String request, String hint) {
@@ -178,7 +221,7 @@ public final class SnapErrors {
                 case 405:
                     return "the function or operation is not enabled for " + client + " on this endpoint";
                 case 409:
-                    return "a duplicate: use a new X-EXTERNAL-ID or partnerReferenceNo";
+                    return "a duplicate X-EXTERNAL-ID: use a new X-EXTERNAL-ID for every attempt";
                 case 429:
                     return retryAfter == null ? "too many requests; back off before the next attempt"
                             : "too many requests; retry after " + retryAfter.toSeconds() + " s";

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Root of every error this library raises. Catch it by meaning through its four kinds:
+ * Root of every error this library raises. Catch it by meaning through its five kinds:
  * <ul>
  *   <li>{@link SnapRejectedException}: the server refused the request (4xx other than 429); retrying unchanged will
  *   not help. Subtypes {@link SnapAuthenticationException} (401) and {@link SnapBadRequestException} (400).</li>
@@ -12,11 +12,16 @@ import java.util.OptionalInt;
  *   an open circuit breaker); retrying later may help.</li>
  *   <li>{@link SnapProtocolException}: the answer broke the protocol (malformed, oversized or incomplete).</li>
  *   <li>{@link SnapConfigurationException}: a local setting is wrong (bad key, bad option, invalid value).</li>
+ *   <li>{@link SnapOutcomeUnknownException}: a money-moving call may have been processed, but no final answer came
+ *   back (timeout or dropped connection after sending, 5xx, 202 "in progress"). Never resend it: reconcile with the
+ *   status call it names. Subtype {@link SnapInProgressException} (202).</li>
  * </ul>
+ * A duplicate business reference ({@code 409xx01}) is the rejection {@link SnapDuplicateReferenceException}.
  * Messages say what to do next and never contain key material, client secrets, access tokens or signatures.
  */
 public abstract sealed class SnapException extends RuntimeException
-        permits SnapRejectedException, SnapUnavailableException, SnapProtocolException, SnapConfigurationException {
+        permits SnapRejectedException, SnapUnavailableException, SnapProtocolException, SnapConfigurationException,
+        SnapOutcomeUnknownException {
 
     private static final long serialVersionUID = 1L;
 

@@ -38,7 +38,7 @@ class SnapErrorsTest {
             "4057300, Requested Function Is Not Supported, SnapRejectedException, false",
             "4057301, Requested Operation Is Not Allowed, SnapRejectedException, false",
             "4097300, Conflict, SnapRejectedException, false",
-            "4097301, Duplicate partnerReferenceNo, SnapRejectedException, false",
+            "4097301, Duplicate partnerReferenceNo, SnapDuplicateReferenceException, false",
             "4297300, Too Many Requests, SnapUnavailableException, true",
             "5007300, General Error, SnapUnavailableException, true",
             "5007301, Internal Server Error, SnapUnavailableException, true",
@@ -123,6 +123,71 @@ class SnapErrorsTest {
         SnapException e = error(400, "4007300", "bad\r\nInjected: header" + "x".repeat(500));
         assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r");
         assertThat(e.serverMessage().orElseThrow()).hasSizeLessThanOrEqualTo(203);
+    }
+
+    @Test
+    void gives_a_duplicate_business_reference_its_own_type_carrying_the_reference() {
+        SnapException e = SnapErrors.response(409).responseCode("4092701").serverMessage("Duplicate partnerReferenceNo")
+                .request("POST", "/nicepay/api/v1.0/transfer-va/create-va").businessReference("INV-2024-0001")
+                .statusCall("virtualAccounts().status").toException();
+
+        assertThat(e).isInstanceOfSatisfying(SnapDuplicateReferenceException.class, d -> {
+            assertThat(d.businessReference()).contains("INV-2024-0001");
+            assertThat(d.isRetryable()).isFalse();
+        });
+        assertThat(e).isInstanceOf(SnapRejectedException.class);
+        assertThat(e.getMessage()).startsWith("4092701 Duplicate partnerReferenceNo from POST")
+                .contains("INV-2024-0001 already exists").contains("virtualAccounts().status");
+    }
+
+    @Test
+    void keeps_a_reused_external_id_apart_from_a_duplicate_business_reference() {
+        SnapException e = SnapErrors.response(409).responseCode("4092700").serverMessage("Conflict")
+                .businessReference("INV-1").toException();
+
+        assertThat(e).isExactlyInstanceOf(SnapRejectedException.class);
+        assertThat(e.getMessage()).contains("use a new X-EXTERNAL-ID");
+    }
+
+    @Test
+    void makes_a_202_in_progress_a_non_final_outcome_to_reconcile_not_to_resend() {
+        SnapException e = SnapErrors.response(202).responseCode("2025400").serverMessage("Request In Progress")
+                .request("POST", "/nicepay/api/v1.0/debit/payment-host-to-host").businessReference("ORD-7")
+                .statusCall("eWallets().status").toException();
+
+        assertThat(e).isInstanceOfSatisfying(SnapInProgressException.class, p -> {
+            assertThat(p.businessReference()).contains("ORD-7");
+            assertThat(p.statusCall()).contains("eWallets().status");
+            assertThat(p.isRetryable()).isFalse();
+            assertThat(p.httpStatus()).hasValue(202);
+        });
+        assertThat(e).isInstanceOf(SnapOutcomeUnknownException.class);
+        assertThat(e.getMessage()).startsWith("2025400 Request In Progress from POST").contains("do not send it again")
+                .contains("eWallets().status for ORD-7");
+    }
+
+    @Test
+    void treats_an_in_progress_code_under_another_2xx_status_and_a_bare_202_alike() {
+        assertThat(SnapErrors.response(200).responseCode("2022700").toException())
+                .isInstanceOf(SnapInProgressException.class);
+        assertThat(SnapErrors.response(202).toException()).isInstanceOf(SnapInProgressException.class)
+                .hasMessageStartingWith("HTTP 202");
+        assertThat(SnapErrors.response(202).responseCode("2002700").toException())
+                .isInstanceOf(SnapProtocolException.class);
+    }
+
+    @Test
+    void an_outcome_unknown_names_the_reference_and_the_status_call_and_is_never_retryable() {
+        SnapUnavailableException timeout = new SnapUnavailableException(SnapUnavailableException.Reason.TIMEOUT,
+                "read timed out", null);
+        SnapOutcomeUnknownException e = new SnapOutcomeUnknownException("outcome unknown",
+                ErrorContext.ofRequest("POST", "/p"), "TRX-9", "virtualAccounts().status", timeout);
+
+        assertThat(e.businessReference()).contains("TRX-9");
+        assertThat(e.statusCall()).contains("virtualAccounts().status");
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.getCause()).isSameAs(timeout);
+        assertThat(e.request()).contains("POST /p");
     }
 
     @Property(tries = 200)
