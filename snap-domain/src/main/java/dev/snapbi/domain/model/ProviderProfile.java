@@ -52,6 +52,16 @@ public final class ProviderProfile {
         return nicepay("nicepay-production", URI.create("https://www.nicepay.co.id"));
     }
 
+    /** NICEPAY development on the cloud host: {@code https://dev-services.nicepay.co.id} (NICEPAY says which to use). */
+    public static ProviderProfile nicepayCloudDevelopment() {
+        return nicepay("nicepay-cloud-development", URI.create("https://dev-services.nicepay.co.id"));
+    }
+
+    /** NICEPAY production on the cloud host: {@code https://services.nicepay.co.id} (NICEPAY says which to use). */
+    public static ProviderProfile nicepayCloudProduction() {
+        return nicepay("nicepay-cloud-production", URI.create("https://services.nicepay.co.id"));
+    }
+
     /** NICEPAY's paths and zone on another base URL (the sandbox, a proxy, a mock). */
     public static ProviderProfile nicepay(URI baseUrl) {
         return nicepay("nicepay", baseUrl);

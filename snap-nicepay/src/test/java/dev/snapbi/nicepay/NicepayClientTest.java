@@ -1,0 +1,280 @@
+package dev.snapbi.nicepay;
+
+import dev.snapbi.domain.error.SnapAuthenticationException;
+import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.error.SnapOutcomeUnknownException;
+import dev.snapbi.domain.error.SnapUnavailableException;
+import dev.snapbi.domain.model.AccessToken;
+import dev.snapbi.domain.model.ProviderProfile;
+import dev.snapbi.domain.port.TransactionTransport;
+import dev.snapbi.nicepay.call.SnapCall;
+import dev.snapbi.nicepay.call.SnapCallResponse;
+import dev.snapbi.sandbox.RecordedRequest;
+import dev.snapbi.sandbox.SandboxClient;
+import dev.snapbi.sandbox.SnapSandbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NicepayClientTest {
+
+    static final String VA_PATH = "/nicepay/api/v1.0/transfer-va/create-va";
+
+    static SnapSandbox sandbox;
+    static SnapSandbox otherEnvironment;
+    static SandboxClient merchant;
+
+    @BeforeAll
+    static void start() {
+        sandbox = SnapSandbox.start();
+        otherEnvironment = SnapSandbox.start();
+        merchant = sandbox.registerNewClient("IONPAYTEST");
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+        otherEnvironment.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        sandbox.faults().clear();
+        sandbox.clearRecordedRequests();
+        sandbox.resetStats();
+    }
+
+    static NicepayClient.Builder clientFor(SnapSandbox where, SandboxClient who, TransactionTransport transport) {
+        return NicepayClient.builder()
+                .environment(ProviderProfile.nicepay(where.baseUrl()))
+                .clientKey(who.clientKey())
+                .privateKey(who.privateKey())
+                .clientSecret(who.clientSecret())
+                .transport(transport)
+                .retryBackoff(Duration.ZERO);
+    }
+
+    static byte[] vaBody(String trxId) {
+        return ("{\"partnerServiceId\":\"\",\"customerNo\":\"\",\"virtualAccountNo\":\"\",\"virtualAccountName\":"
+                + "\"Jane Doe\",\"trxId\":\"" + trxId + "\",\"totalAmount\":{\"value\":\"10000.00\",\"currency\":\"IDR\"},"
+                + "\"additionalInfo\":{\"bankCd\":\"BMRI\",\"goodsNm\":\"Jacket/blue\",\"dbProcessUrl\":"
+                + "\"https://merchant.example/notify\",\"vacctValidDt\":\"\",\"vacctValidTm\":\"\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void gets_a_token_and_makes_a_signed_va_create_from_one_configuration() {
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, TestTransports.jdk()).build()) {
+            AccessToken token = nicepay.accessTokens().accessToken();
+            assertThat(token.tokenType()).isEqualTo("Bearer");
+
+            byte[] body = vaBody("TRX-0001");
+            SnapCallResponse answer = nicepay.call("POST", VA_PATH, body);
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.responseCode().value()).isEqualTo("2002700");
+            assertThat(answer.responseMessage()).isPresent();
+            assertThat(answer.bodyText()).contains("\"trxId\":\"TRX-0001\"");
+            RecordedRequest sent = lastVaRequest();
+            assertThat(sent.signatureValid()).isTrue();
+            assertThat(sent.body()).isEqualTo(new String(body, StandardCharsets.UTF_8)); // the signed bytes are sent
+            assertThat(sent.header("X-PARTNER-ID")).isEqualTo("IONPAYTEST");
+            assertThat(sent.header("CHANNEL-ID")).isEqualTo("IONPAYTEST01");
+            assertThat(sent.header("X-EXTERNAL-ID")).isEqualTo(answer.externalId());
+            assertThat(sandbox.stats().tokensIssued()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void serves_two_merchants_and_two_environments_side_by_side() {
+        SandboxClient second = sandbox.registerNewClient("SECONDMERCH");
+        SandboxClient elsewhere = otherEnvironment.registerNewClient("IONPAYTEST");
+        try (NicepayClient a = clientFor(sandbox, merchant, TestTransports.jdk()).build();
+             NicepayClient b = clientFor(sandbox, second, TestTransports.jdk()).build();
+             NicepayClient c = clientFor(otherEnvironment, elsewhere, TestTransports.jdk()).build()) {
+            long before = otherEnvironment.stats().vaRequests();
+
+            a.call("POST", VA_PATH, vaBody("A-1"));
+            b.call("POST", VA_PATH, vaBody("B-1"));
+            c.call("POST", VA_PATH, vaBody("C-1"));
+
+            assertThat(a.accessTokens().accessToken().value()).isNotEqualTo(b.accessTokens().accessToken().value());
+            List<String> partners = new ArrayList<>();
+            sandbox.recordedRequests().stream().filter(r -> r.path().equals(VA_PATH))
+                    .forEach(r -> partners.add(r.header("X-PARTNER-ID")));
+            assertThat(partners).containsExactly("IONPAYTEST", "SECONDMERCH");
+            assertThat(sandbox.recordedRequests()).filteredOn(r -> r.path().equals(VA_PATH))
+                    .allMatch(RecordedRequest::signatureValid);
+            assertThat(otherEnvironment.stats().vaRequests()).isEqualTo(before + 1);
+            assertThat(sandbox.stats().vaRequests()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void replays_once_with_a_new_token_and_external_id_when_the_token_is_dead() {
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, TestTransports.jdk()).build()) {
+            AccessToken first = nicepay.accessTokens().accessToken();
+            sandbox.revokeToken(first.value());
+
+            SnapCallResponse answer = nicepay.call("POST", VA_PATH, vaBody("TRX-REPLAY"));
+
+            assertThat(answer.responseCode().value()).isEqualTo("2002700");
+            List<RecordedRequest> sent = vaRequests();
+            assertThat(sent).hasSize(2);
+            assertThat(sent.get(0).responseCode()).isEqualTo("4017301");
+            assertThat(sent.get(1).header("X-EXTERNAL-ID")).isNotEqualTo(sent.get(0).header("X-EXTERNAL-ID"));
+            assertThat(sent.get(1).body()).isEqualTo(sent.get(0).body());
+            assertThat(nicepay.accessTokens().accessToken().value()).isNotEqualTo(first.value());
+            assertThat(sandbox.stats().tokensIssued()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void replays_a_dead_token_only_once() {
+        AtomicInteger sends = new AtomicInteger();
+        TransactionTransport real = TestTransports.jdk();
+        TransactionTransport revokingFirst = request -> {
+            sends.incrementAndGet();
+            sandbox.revokeAllTokens(); // every token dies before it arrives
+            return real.exchange(request);
+        };
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, revokingFirst).build()) {
+            assertThatThrownBy(() -> nicepay.call("POST", VA_PATH, vaBody("TRX-DEAD")))
+                    .isInstanceOfSatisfying(SnapAuthenticationException.class,
+                            e -> assertThat(e.isTokenInvalid()).isTrue());
+            assertThat(sends).hasValue(2);
+        }
+    }
+
+    @Test
+    void never_resends_a_money_moving_call_whose_answer_was_lost_and_names_the_reference_and_status_call() {
+        AtomicInteger sends = new AtomicInteger();
+        TransactionTransport real = TestTransports.jdk();
+        TransactionTransport answerLost = request -> {
+            sends.incrementAndGet();
+            real.exchange(request); // NICEPAY processed it ...
+            throw new SnapUnavailableException(SnapUnavailableException.Reason.TIMEOUT, "read timed out", null);
+        };
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, answerLost).build()) {
+            SnapCall call = SnapCall.moneyMoving("POST", VA_PATH, vaBody("TRX-LOST"), "TRX-LOST",
+                    "virtualAccounts().status");
+
+            assertThatThrownBy(() -> nicepay.call(call))
+                    .isInstanceOfSatisfying(SnapOutcomeUnknownException.class, e -> {
+                        assertThat(e.businessReference()).contains("TRX-LOST");
+                        assertThat(e.statusCall()).contains("virtualAccounts().status");
+                        assertThat(e.isRetryable()).isFalse();
+                        assertThat(e.getCause()).isInstanceOf(SnapUnavailableException.class);
+                        assertThat(e.getMessage()).contains("Do not resend").contains("TRX-LOST")
+                                .contains("POST " + VA_PATH);
+                    });
+            assertThat(sends).hasValue(1);
+            assertThat(sandbox.stats().vaRequests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void retries_an_inquiry_whose_answer_was_lost_with_a_fresh_signature_each_time() {
+        AtomicInteger sends = new AtomicInteger();
+        TransactionTransport real = TestTransports.jdk();
+        TransactionTransport firstTwoLost = request -> {
+            TransactionTransport.Response r = real.exchange(request);
+            if (sends.incrementAndGet() < 3) {
+                throw new SnapUnavailableException(SnapUnavailableException.Reason.CONNECTION, "dropped", null);
+            }
+            return r;
+        };
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, firstTwoLost).build()) {
+            SnapCallResponse answer = nicepay.call(SnapCall.inquiry("POST", VA_PATH, vaBody("TRX-INQ")));
+
+            assertThat(answer.responseCode().value()).isEqualTo("2002700");
+            assertThat(sends).hasValue(3);
+            assertThat(vaRequests()).extracting(r -> r.header("X-EXTERNAL-ID")).doesNotHaveDuplicates().hasSize(3);
+            assertThat(vaRequests()).allMatch(RecordedRequest::signatureValid);
+        }
+    }
+
+    @Test
+    void resends_a_money_moving_call_that_surely_was_not_sent() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        URI nowhere = URI.create("http://127.0.0.1:" + closedPort + VA_PATH);
+        AtomicInteger attempts = new AtomicInteger();
+        TransactionTransport real = TestTransports.jdk();
+        TransactionTransport refusedOnce = request -> {
+            if (attempts.incrementAndGet() == 1) {
+                return real.exchange(TransactionTransport.Request.of(request.method(), nowhere,
+                        request.signedPath(), request.headers(), request.body()));
+            }
+            return real.exchange(request);
+        };
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, refusedOnce).build()) {
+            SnapCallResponse answer = nicepay.call(SnapCall.moneyMoving("POST", VA_PATH, vaBody("TRX-REFUSED"),
+                    "TRX-REFUSED", "virtualAccounts().status"));
+
+            assertThat(answer.responseCode().value()).isEqualTo("2002700");
+            assertThat(attempts).hasValue(2);
+            assertThat(sandbox.stats().vaRequests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refuses_an_incomplete_configuration_before_anything_is_sent() {
+        assertThatThrownBy(() -> NicepayClient.builder().clientKey("K").clientSecret("s")
+                .privateKey(merchant.privateKey()).build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("environment");
+        assertThatThrownBy(() -> NicepayClient.builder().environment(ProviderProfile.nicepayDevelopment())
+                .clientKey("K").privateKey(merchant.privateKey()).build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("client secret");
+        assertThatThrownBy(() -> NicepayClient.builder().environment(ProviderProfile.nicepayDevelopment())
+                .clientKey("K").clientSecret("s").build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("private key");
+        assertThatThrownBy(() -> NicepayClient.builder().environment(ProviderProfile.nicepayDevelopment())
+                .clientKey("K").clientSecret("s").privateKey(merchant.privateKey()).maxAttempts(0).build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("maxAttempts");
+        assertThat(sandbox.stats().tokenRequests()).isZero();
+    }
+
+    @Test
+    void refuses_calls_after_close_and_closes_once() {
+        NicepayClient nicepay = clientFor(sandbox, merchant, TestTransports.jdk()).build();
+        nicepay.close();
+        nicepay.close();
+        assertThatThrownBy(() -> nicepay.call("POST", VA_PATH, vaBody("TRX-CLOSED")))
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("closed");
+        assertThat(sandbox.stats().vaRequests()).isZero();
+    }
+
+    @Test
+    void offers_nicepays_cloud_hosts_as_presets() {
+        assertThat(ProviderProfile.nicepayCloudDevelopment().baseUrl())
+                .isEqualTo(URI.create("https://dev-services.nicepay.co.id"));
+        assertThat(ProviderProfile.nicepayCloudProduction().baseUrl())
+                .isEqualTo(URI.create("https://services.nicepay.co.id"));
+        assertThat(ProviderProfile.nicepayCloudProduction().signingPath(VA_PATH))
+                .isEqualTo("/api/v1.0/transfer-va/create-va");
+    }
+
+    static List<RecordedRequest> vaRequests() {
+        return sandbox.recordedRequests().stream().filter(r -> r.path().equals(VA_PATH)).toList();
+    }
+
+    static RecordedRequest lastVaRequest() {
+        List<RecordedRequest> all = vaRequests();
+        return all.get(all.size() - 1);
+    }
+}
