@@ -107,6 +107,11 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
         }
         String where = request.method() + " " + request.uri().getRawPath();
         HttpRequest httpRequest = toHttpRequest(request, where);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SnapUnavailableException(Reason.INTERRUPTED, "interrupted before sending " + where
+                    + "; nothing was sent", ErrorContext.ofRequest(request.method(), request.uri().getRawPath()),
+                    null, null);
+        }
         SecretScrubber scrubber = SecretScrubber.ofHeaders(request.headers());
         BoundedExchange.Answer answer;
         try {

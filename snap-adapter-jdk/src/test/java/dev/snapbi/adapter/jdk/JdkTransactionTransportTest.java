@@ -96,6 +96,49 @@ class JdkTransactionTransportTest {
     }
 
     @Test
+    void close_lets_the_http_clients_selector_thread_end_too() throws Exception {
+        server = LoopbackHttpServer.start((r, out, s) -> LoopbackHttpServer.answer(out, 200, Map.of(), new byte[0]));
+        Set<Thread> before = selectorThreads();
+        JdkTransactionTransport closing = JdkTransactionTransport.builder().build();
+        closing.exchange(request(server.uri("/x"), "{}"));
+        Set<Thread> started = selectorThreads();
+        started.removeAll(before);
+        assertThat(started).as("the client's selector thread").hasSize(1);
+        Thread selector = started.iterator().next();
+
+        closing.close();
+
+        // JDK 17 has no HttpClient.close(): its selector ends once the client is collected and it wakes up (every
+        // few seconds); the wait below is a safety net for that event, not a measurement
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (selector.isAlive() && System.nanoTime() < deadline) {
+            System.gc();
+            selector.join(200);
+        }
+        assertThat(selector.isAlive()).as("%s alive after close()", selector.getName()).isFalse();
+        java.lang.ref.Reference.reachabilityFence(closing); // the closed transport itself was still referenced
+    }
+
+    @Test
+    void an_already_interrupted_caller_sends_nothing() {
+        server = LoopbackHttpServer.start((r, out, s) -> LoopbackHttpServer.answer(out, 200, Map.of(), new byte[0]));
+        transport = JdkTransactionTransport.builder().build();
+
+        Thread.currentThread().interrupt();
+        Throwable thrown;
+        try {
+            thrown = org.assertj.core.api.Assertions.catchThrowable(() -> transport.exchange(request(server.uri("/x"),
+                    "{}")));
+        } finally {
+            assertThat(Thread.interrupted()).as("interrupt flag kept (and cleared here)").isTrue();
+        }
+
+        assertThat(thrown).isInstanceOfSatisfying(SnapUnavailableException.class, e ->
+                assertThat(e.reason()).isEqualTo(SnapUnavailableException.Reason.INTERRUPTED));
+        assertThat(server.connectionsAccepted()).isZero();
+    }
+
+    @Test
     void leaves_a_client_of_the_users_own_open_on_close() {
         server = LoopbackHttpServer.start((r, out, s) -> LoopbackHttpServer.answer(out, 200, Map.of(), new byte[0]));
         java.net.http.HttpClient mine = java.net.http.HttpClient.newBuilder()
@@ -185,6 +228,13 @@ class JdkTransactionTransportTest {
         h.put("Authorization", "Bearer " + TOKEN);
         h.put("X-SIGNATURE", SIGNATURE);
         return h;
+    }
+
+    private static Set<Thread> selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")
+                        && t.isAlive())
+                .collect(Collectors.toSet());
     }
 
     private static Set<Thread> transportThreads() {
