@@ -428,7 +428,9 @@ public final class SnapSandbox implements AutoCloseable {
      *
      * @return the HTTP status the merchant answered
      * @throws IllegalArgumentException when the URL is not absolute http(s) or the client id is not a valid client key
-     * @throws UncheckedIOException     when no answer came within 10 s, or the calling thread was interrupted
+     * @throws UncheckedIOException     when no complete answer (status, headers and body) came within the
+     *                                  notification timeout (10 s by default, {@link Builder#notificationTimeout}),
+     *                                  even from a merchant that drips its answer, or the thread was interrupted
      */
     public int sendNotification(URI merchantUrl, String clientId, String jsonBody) {
         Objects.requireNonNull(merchantUrl, "merchantUrl");
