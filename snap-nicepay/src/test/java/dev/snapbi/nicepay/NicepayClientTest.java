@@ -121,6 +121,51 @@ class NicepayClientTest {
     }
 
     @Test
+    void runs_without_feign_on_the_jdk_adapter_for_tokens_and_calls() {
+        ProviderProfile profile = ProviderProfile.nicepay(sandbox.baseUrl());
+        try (dev.snapbi.adapter.jdk.JdkTokenEndpoint tokens = dev.snapbi.adapter.jdk.JdkTokenEndpoint.builder()
+                .profile(profile).build();
+             JdkTransactionTransport transport = JdkTransactionTransport.create();
+             NicepayClient nicepay = clientFor(sandbox, merchant, transport).tokenEndpoint(tokens).build()) {
+            String trxId = "JDK-" + java.util.UUID.randomUUID();
+
+            SnapCallResponse answer = nicepay.call("POST", VA_PATH, vaBody(trxId));
+
+            assertThat(answer.responseCode().value()).isEqualTo("2002700");
+            assertThat(sandbox.stats().tokensIssued()).isEqualTo(1);
+            assertThat(lastVaRequest().signatureValid()).isTrue();
+        }
+    }
+
+    @Test
+    void is_shared_by_many_threads_with_one_token_and_a_distinct_external_id_per_call() throws Exception {
+        int threads = 8;
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, null).build()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<SnapCallResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String trxId = "MT-" + i + "-" + java.util.UUID.randomUUID();
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return nicepay.call("POST", VA_PATH, vaBody(trxId));
+                }));
+            }
+            start.countDown();
+            List<String> externalIds = new ArrayList<>();
+            for (java.util.concurrent.Future<SnapCallResponse> answer : answers) {
+                SnapCallResponse r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.responseCode().value()).isEqualTo("2002700");
+                externalIds.add(r.externalId());
+            }
+            pool.shutdown();
+            assertThat(externalIds).doesNotHaveDuplicates();
+            assertThat(sandbox.stats().tokensIssued()).isEqualTo(1);
+            assertThat(vaRequests()).hasSize(threads).allMatch(RecordedRequest::signatureValid);
+        }
+    }
+
+    @Test
     void serves_two_merchants_and_two_environments_side_by_side() {
         SandboxClient second = sandbox.registerNewClient("SECONDMERCH");
         SandboxClient elsewhere = otherEnvironment.registerNewClient("IONPAYTEST");
