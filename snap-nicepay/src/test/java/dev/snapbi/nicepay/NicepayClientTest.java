@@ -308,6 +308,47 @@ class NicepayClientTest {
     }
 
     @Test
+    void reads_an_encrypted_private_key_with_its_password_from_text_and_from_a_file(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        dev.snapbi.crypto.GeneratedKeyPair keys = dev.snapbi.crypto.RsaKeyPairs.generate(2048);
+        SandboxClient encrypted = sandbox.registerClient("ENCRYPTEDKEY", keys.publicKey(), "enc-secret");
+        char[] password = "correct-horse".toCharArray();
+        String pem = encryptedPem(dir, keys, "correct-horse");
+        assertThat(pem).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+        java.nio.file.Path file = dir.resolve("encrypted.pem");
+
+        try (NicepayClient fromText = NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
+                .clientKey(encrypted.clientKey()).privateKeyPem(pem, password).clientSecret("enc-secret")
+                .transport(jdk()).build();
+             NicepayClient fromFile = NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
+                     .clientKey(encrypted.clientKey()).privateKey(file, password).clientSecret("enc-secret")
+                     .transport(jdk()).build()) {
+            assertThat(fromText.call("POST", VA_PATH, vaBody("ENC-1")).responseCode().value()).isEqualTo("2002700");
+            assertThat(fromFile.call("POST", VA_PATH, vaBody("ENC-2")).responseCode().value()).isEqualTo("2002700");
+        }
+        assertThat(new String(password)).isEqualTo("correct-horse"); // the caller's array is not wiped
+        assertThatThrownBy(() -> NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
+                .clientKey(encrypted.clientKey()).privateKeyPem(pem, "Tr0ub4dor-x".toCharArray())
+                .clientSecret("enc-secret").build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("password")
+                .hasMessageNotContaining("Tr0ub4dor-x");
+    }
+
+    /** Encrypted PKCS#8 (PBES2, AES-256-CBC) made by openssl, as merchants make them. */
+    static String encryptedPem(java.nio.file.Path dir, dev.snapbi.crypto.GeneratedKeyPair keys, String password)
+            throws Exception {
+        keys.writeTo(dir);
+        java.nio.file.Path out = dir.resolve("encrypted.pem");
+        Process openssl = new ProcessBuilder("openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in",
+                dir.resolve("private.pem").toString(), "-out", out.toString(), "-passout", "pass:" + password)
+                .redirectErrorStream(true).start();
+        openssl.getInputStream().readAllBytes();
+        assertThat(openssl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(openssl.exitValue()).isZero();
+        return java.nio.file.Files.readString(out);
+    }
+
+    @Test
     void refuses_an_incomplete_configuration_before_anything_is_sent() {
         assertThatThrownBy(() -> NicepayClient.builder().clientKey("K").clientSecret("s")
                 .privateKey(merchant.privateKey()).build())
