@@ -43,9 +43,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   (shorter) connect timeout fails first, as {@link Reason#CONNECT};</li>
  *   <li>a body over {@link Builder#maxBodyBytes(int) the size bound} (1 MiB by default) is a
  *   {@link SnapProtocolException}, read no further than the bound;</li>
- *   <li>no connection (refused, unknown host, connect timeout, TLS handshake failure): {@link Reason#CONNECT}, the
- *   request surely not sent ({@link SnapUnavailableException#surelyNotSent()}); a connection dropped after it was
- *   made: {@link Reason#CONNECTION}, the outcome unknown; the calling thread interrupted: {@link Reason#INTERRUPTED},
+ *   <li>no connection (refused, unknown host, connect timeout, a TLS handshake the JDK reports as failed):
+ *   {@link Reason#CONNECT}, the request surely not sent ({@link SnapUnavailableException#surelyNotSent()}); a
+ *   connection dropped after it was made, or any other failure: {@link Reason#CONNECTION}, the outcome unknown (when
+ *   in doubt, never "surely not sent"); the calling thread interrupted: {@link Reason#INTERRUPTED},
  *   its interrupt flag set again;</li>
  *   <li>plain {@code http://} to a host that is not loopback ({@link ProviderProfile#isLoopback(String)}) is refused
  *   by name before anything connects ({@link SnapConfigurationException}), unless built with

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The contract every adapter of the domain's {@link TransactionTransport} port must meet. Extend it, build your
- * transport from the settings given, run it with JUnit 5 (JUnit 5 and AssertJ come from your test classpath):
+ * transport from the settings given, run it with JUnit 5 ({@code junit-jupiter}, with its params module, and AssertJ
+ * come from your test classpath; add {@code snap-testing} with test scope):
  * <pre>{@code
  * class MyTransportContractTest extends TransactionTransportContract {
  *     @Override
