@@ -175,6 +175,25 @@ class JdkTransactionTransportTest {
     }
 
     @Test
+    void an_endless_header_section_is_a_protocol_error_long_before_the_read_timeout() {
+        Runtime.Version v = Runtime.version();
+        org.junit.jupiter.api.Assumptions.assumeTrue(v.feature() > 17 || v.update() >= 12,
+                "the JDK bounds response headers (jdk.http.maxHeaderSize) from 17.0.12 on; this is " + v);
+        server = LoopbackHttpServer.start((r, out, s) -> {
+            LoopbackHttpServer.write(out, "HTTP/1.1 200 OK\r\n");
+            String line = "X-Filler: " + "a".repeat(1000) + "\r\n";
+            while (s.released().getCount() > 0) {
+                LoopbackHttpServer.write(out, line); // ends when the client hangs up
+            }
+        });
+        transport = JdkTransactionTransport.builder().readTimeout(Duration.ofSeconds(60)).build();
+
+        assertThatThrownBy(() -> transport.exchange(request(server.uri("/x"), "{}")))
+                .isInstanceOf(dev.snapbi.domain.error.SnapProtocolException.class)
+                .hasMessageContaining("not valid HTTP");
+    }
+
+    @Test
     void leaves_a_client_of_the_users_own_open_on_close() {
         server = LoopbackHttpServer.start((r, out, s) -> LoopbackHttpServer.answer(out, 200, Map.of(), new byte[0]));
         java.net.http.HttpClient mine = java.net.http.HttpClient.newBuilder()
