@@ -83,7 +83,7 @@ public abstract class TransactionTransportContract {
     public static final String CLIENT_KEY = "TCKTRANSPORT";
     /** NICEPAY's VA creation path, as the sandbox serves it. */
     public static final String VA_CREATE_PATH = "/nicepay/api/v1.0/transfer-va/create-va";
-    /** How long any one exchange may take before the contract calls it hung; a safety net, not a measurement. */
+    /** How long any one exchange may take before the contract calls it hung, by default; see {@link #safetyNet()}. */
     protected static final Duration SAFETY_NET = Duration.ofSeconds(60);
     /** The read timeout of the deadline tests. */
     protected static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(500);
@@ -126,6 +126,14 @@ public abstract class TransactionTransportContract {
         if (sandbox != null) {
             sandbox.close();
         }
+    }
+
+    /**
+     * How long one exchange may take before the contract calls it hung: a safety net, not a measurement. Default
+     * {@link #SAFETY_NET} (60 s), far above every timeout the contract configures.
+     */
+    protected Duration safetyNet() {
+        return SAFETY_NET;
     }
 
     /** The sandbox (one per test class), for checks of your own in a subclass. */
@@ -410,7 +418,7 @@ public abstract class TransactionTransportContract {
     }
 
     /** The answer, within the safety net; fails the test when the transport threw or hung. */
-    protected static Response answerOf(TransactionTransport transport, Request request) {
+    protected final Response answerOf(TransactionTransport transport, Request request) {
         Object outcome = outcome(transport, request);
         if (outcome instanceof Throwable t) {
             fail(transport + " threw instead of returning the answer: " + t, t);
@@ -419,7 +427,7 @@ public abstract class TransactionTransportContract {
     }
 
     /** The failure, of this type, within the safety net; fails the test when the transport answered or hung. */
-    protected static <T extends Throwable> T failure(Class<T> type, TransactionTransport transport, Request request) {
+    protected final <T extends Throwable> T failure(Class<T> type, TransactionTransport transport, Request request) {
         Object outcome = outcome(transport, request);
         if (outcome instanceof Response r) {
             fail(transport + " returned " + r + "; expected it to throw " + type.getName());
@@ -428,7 +436,7 @@ public abstract class TransactionTransportContract {
         return type.cast(outcome);
     }
 
-    private static Object outcome(TransactionTransport transport, Request request) {
+    private Object outcome(TransactionTransport transport, Request request) {
         CompletableFuture<Object> call = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
             try {
@@ -440,10 +448,10 @@ public abstract class TransactionTransportContract {
         caller.setDaemon(true);
         caller.start();
         try {
-            return call.get(SAFETY_NET.toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(safetyNet().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             caller.interrupt();
-            return fail(transport + " did not end within " + SAFETY_NET.toSeconds() + " s: no deadline");
+            return fail(transport + " did not end within " + safetyNet().toMillis() + " ms: no deadline");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted");
