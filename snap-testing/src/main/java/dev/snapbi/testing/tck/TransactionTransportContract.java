@@ -12,6 +12,7 @@ import dev.snapbi.sandbox.RecordedRequest;
 import dev.snapbi.sandbox.SnapSandbox;
 import dev.snapbi.testing.tck.internal.CapturedRequest;
 import dev.snapbi.testing.tck.internal.LoopbackHttpServer;
+import dev.snapbi.testing.tck.internal.PythonHmacCheck;
 import dev.snapbi.testing.tck.internal.SandboxSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,9 @@ import static org.assertj.core.api.Assertions.fail;
  *   <li>a signed VA creation succeeds ({@code 2002700}), also with a pretty-printed body: the exact bytes are
  *   sent;</li>
  *   <li>the method, the request target (path and raw query), each header (once, never appended twice, also over
- *   several calls of one transport) and the body bytes arrive exactly as handed over;</li>
+ *   several calls of one transport) and the body bytes arrive exactly as handed over, and the signature that arrives
+ *   verifies with an HMAC computed by code that is not the project's (a Python script; skipped when python3 is
+ *   absent, failed under {@code CI=true});</li>
  *   <li>every HTTP status, 2xx to 5xx and redirects, comes back as a {@link Response} with its body and headers,
  *   once: not thrown, not retried, not followed;</li>
  *   <li>no answer, a body that drips, an endless chunked body and a gzip body that stops after its header all end
@@ -210,6 +213,26 @@ public abstract class TransactionTransportContract {
         for (int i = 0; i < 3; i++) {
             assertHeadersSentOnce(captured.get(i), sent.get(i));
         }
+    }
+
+    /**
+     * The signature that arrives verifies with an HMAC computed by code that is not the project's (a Python script
+     * run on the request as captured on the wire). Skipped with a message when python3 is absent, failed under
+     * {@code CI=true}.
+     */
+    @Test
+    void sends_a_signature_that_an_independent_hmac_verifies() {
+        PythonHmacCheck.requirePython();
+        LoopbackHttpServer server = server((r, out, s) -> LoopbackHttpServer.answer(out, 200, Map.of(), new byte[0]));
+        byte[] body = vaCreateBody(true);
+        Request request = signed(server.uri(VA_CREATE_PATH + "?tck=1&x=%2F"), body);
+
+        answerOf(transport(TransportSettings.defaults()), request);
+
+        PythonHmacCheck.Verdict verdict = PythonHmacCheck.check(session.client().clientSecret(), onlyRequest(server),
+                onlyRequest(server).body());
+        assertThat(verdict.output()).as("the independent check's verdict (exit %s)", verdict.exit())
+                .isEqualTo("verified");
     }
 
     // ---------------------------------------------------------------- every status is an answer
