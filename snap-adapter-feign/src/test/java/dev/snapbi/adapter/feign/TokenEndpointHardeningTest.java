@@ -262,6 +262,21 @@ class TokenEndpointHardeningTest {
     }
 
     @Test
+    void a_retry_within_the_same_second_sends_identical_headers_and_the_sandbox_accepts_it(SnapSandbox sandbox,
+                                                                                          SandboxClient client) {
+        sandbox.clearRecordedRequests();
+        sandbox.faults().failNext(1, 500, "5007300", "General Error");
+        Clock frozen = Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC); // both attempts, one second
+        try (FeignTokenEndpoint endpoint = TestSupport.endpointFor(sandbox).build()) {
+            endpoint.requestToken(TestSupport.requestsFor(client, frozen));
+        }
+        List<dev.snapbi.sandbox.RecordedRequest> sent = sandbox.recordedRequests();
+        assertThat(sent).extracting(dev.snapbi.sandbox.RecordedRequest::status).containsExactly(500, 200);
+        assertThat(sent.get(1).header("X-TIMESTAMP")).isEqualTo(sent.get(0).header("X-TIMESTAMP"));
+        assertThat(sent.get(1).header("X-SIGNATURE")).isEqualTo(sent.get(0).header("X-SIGNATURE")); // PKCS#1 v1.5
+    }
+
+    @Test
     void closed_token_services_leave_no_http_client_selector_threads(SnapSandbox sandbox, SandboxClient client)
             throws InterruptedException {
         Set<String> before = selectorThreads();
