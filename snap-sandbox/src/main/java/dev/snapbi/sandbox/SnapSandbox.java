@@ -16,6 +16,7 @@ import dev.snapbi.sandbox.internal.PingEndpoint;
 import dev.snapbi.sandbox.internal.RegisteredClient;
 import dev.snapbi.sandbox.internal.RequestLog;
 import dev.snapbi.sandbox.internal.Router;
+import dev.snapbi.sandbox.internal.SandboxKey;
 import dev.snapbi.sandbox.internal.SandboxContext;
 import dev.snapbi.sandbox.internal.TokenEndpoint;
 import dev.snapbi.sandbox.internal.TokenStore;
@@ -132,15 +133,17 @@ public final class SnapSandbox implements AutoCloseable {
     private final URI baseUrl;
     private final Notifier notifier;
     private final PaymentDesk desk;
+    private final SandboxKey key;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SnapSandbox(Builder builder) {
+        this.key = new SandboxKey();
         this.context = new SandboxContext(builder.clock, builder.tokenLifetime, builder.timestampWindow,
-                new ClientRegistry(), new TokenStore(), new FaultPlan(), new Counters(), new RequestLog(),
+                new ClientRegistry(), new TokenStore(key), new FaultPlan(), new Counters(), new RequestLog(),
                 new FaultPlan(), new ExternalIdRegistry(), new Ledger(builder.initialBalance));
         this.faults = new Faults(context.faults());
         this.transactionFaults = new Faults(context.transactionFaults());
-        this.notifier = new Notifier(builder.clock, builder.notificationTimeout);
+        this.notifier = new Notifier(builder.clock, builder.notificationTimeout, key);
         this.desk = new PaymentDesk(context.ledger(), notifier, builder.clock);
         List<Endpoint> endpoints = new ArrayList<>(List.of(new TokenEndpoint(context), new PingEndpoint(context)));
         endpoints.addAll(new NicepayServices(context).endpoints());
@@ -413,6 +416,15 @@ public final class SnapSandbox implements AutoCloseable {
      */
     public PublicKey notificationPublicKey() {
         return notifier.publicKey();
+    }
+
+    /**
+     * The public key that verifies the access tokens the sandbox issues: they are real RS256 JWTs signed with the
+     * sandbox's own key, the same one that signs its notifications ({@link #notificationPublicKey()}). Clients must
+     * still treat tokens as opaque, as NICEPAY's.
+     */
+    public PublicKey tokenPublicKey() {
+        return key.publicKey();
     }
 
     /** {@link #notificationPublicKey()} as X.509 {@code BEGIN PUBLIC KEY} PEM. */
