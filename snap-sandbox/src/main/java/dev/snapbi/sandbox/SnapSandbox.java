@@ -51,12 +51,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against it passes against NICEPAY's sandbox. It verifies every request on its own terms (its own string-to-sign,
  * timestamp parser, JSON reader and plain JCA verification) so that a client bug is not mirrored.
  *
- * <p>Serves {@code POST /nicepay/v1.0/access-token/b2b} (the B2B access token), {@code GET /nicepay/api/v1.0/ping}
- * (a resource protected by the issued tokens), {@code POST /nicepay/api/v1.0/transfer-va/create-va} (a transactional
- * call with the symmetric signature: bearer token, HMAC-SHA512 with the client secret, external id unique per day)
- * and the {@code /_sandbox/...} admin endpoints (stats, recorded requests, faults, clients, token revocation). It
- * also sends signed notifications to a merchant's URL ({@link #sendNotification}). Bodies over 64 KiB and headers over 16 KiB are refused; requests are served by
- * a bounded thread pool; nothing a client sends stops the server or shows it a stack trace.
+ * <p>Serves {@code POST /nicepay/v1.0/access-token/b2b} (the B2B access token: real RS256 JWTs), {@code GET
+ * /nicepay/api/v1.0/ping} (a resource protected by the issued tokens), every NICEPAY SNAP service of SNAP-SPEC section
+ * 8 under {@code /nicepay/api/v1.0} (VA create, status and cancel; QRIS generate, status and refund; e-wallet payment,
+ * status and refund; payout registration, approval, status, cancel and reject; balance inquiry), statefully and behind
+ * one check of the symmetric signature (bearer token, HMAC-SHA512 with the client secret, external id unique per day),
+ * and the {@code /_sandbox/...} admin endpoints (stats, recorded requests, faults, clients, token revocation, paying,
+ * balances). {@link #pay(String)} plays the customer paying a VA, QR or e-wallet payment and sends NICEPAY's signed
+ * notification to the merchant's {@code dbProcessUrl}; {@link #sendNotification} sends any. Bodies over 64 KiB and
+ * headers over 16 KiB are refused; reading a request is bounded in time; requests are served by a pool that grows for
+ * slow clients up to a bound; nothing a client sends stops the server or shows it a stack trace.
  *
  * <pre>{@code
  * try (SnapSandbox sandbox = SnapSandbox.start()) {
@@ -379,7 +383,7 @@ public final class SnapSandbox implements AutoCloseable {
         context.counters().reset();
     }
 
-    /** The last 1000 token and VA-creation requests, oldest first, with how they were answered. */
+    /** The last 1000 token and NICEPAY service requests, oldest first, with how they were answered. */
     public List<RecordedRequest> recordedRequests() {
         return context.log().snapshot().stream()
                 .map(e -> new RecordedRequest(e.method(), e.path(), e.headers(), e.body(), e.signatureValid(),
