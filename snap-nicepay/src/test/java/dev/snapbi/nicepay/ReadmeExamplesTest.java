@@ -64,11 +64,12 @@ class ReadmeExamplesTest {
             NicepayClient nicepay = NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
                     .clientKey("IONPAYTEST").privateKey(merchant.privateKey())
                     .clientSecret(merchant.clientSecret()).build();
+            String notificationUrl = SHOP;
 
             CreateVaResponse created = nicepay.virtualAccounts().create(CreateVaRequest.builder()
                     .virtualAccountName("Jane Doe").trxId("INV-2024-0001").totalAmount(Amount.idr(10_000))
                     .additionalInfo(CreateVaRequest.AdditionalInfo.builder().bankCd("BMRI").goodsNm("Jacket")
-                            .dbProcessUrl(SHOP).build())
+                            .dbProcessUrl(notificationUrl).build())
                     .build());
             String vaNumber = created.virtualAccountData().virtualAccountNo();
             assertThat(vaNumber).isNotBlank();
