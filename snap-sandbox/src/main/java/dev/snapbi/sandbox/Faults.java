@@ -10,10 +10,12 @@ import java.util.Objects;
  * The faults a {@link SnapSandbox} injects into its answers, to test how a client copes with a misbehaving provider.
  * Also reachable over HTTP under {@code /_sandbox/faults} (see the module README).
  *
- * <p>Faults apply to the token endpoint ({@code POST /nicepay/v1.0/access-token/b2b}) only; the ping and admin
- * endpoints are never faulted, so a test can always check a token or read the stats. Every token request is still
- * parsed and verified when a fault answers (its signature's validity is recorded), but a faulted answer never issues
- * a token.
+ * <p>A sandbox has two independent plans: {@link SnapSandbox#faults()} for the token endpoint
+ * ({@code POST /nicepay/v1.0/access-token/b2b}) and {@link SnapSandbox#transactionFaults()} for every NICEPAY service
+ * under {@code /nicepay/api/v1.0} (VA, QRIS, e-wallet, payout, balance). The ping and admin endpoints are never
+ * faulted, so a test can always check a token or read the stats. A faulted token answer never issues a token (except
+ * {@link #processedThenDropNext(int)}); a faulted service answer never applies the request (except
+ * {@link #processedThenDropNext(int)}, which is the point of it).
  *
  * <p>The {@code ...Next(count, ...)} faults queue up and are consumed in the order they were added, one per token
  * request: {@code failNext(1, ...).dropNext(1)} makes the next request fail and the one after that drop. The standing
@@ -29,7 +31,7 @@ public final class Faults {
     }
 
     /**
-     * Every following token request waits {@code d} before it is answered (normally or by a queued fault).
+     * Every following request waits {@code d} before it is answered (normally or by a queued fault).
      * {@code Duration.ZERO} stops the delay.
      *
      * @throws IllegalArgumentException when negative or over 10 minutes
@@ -40,7 +42,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests wait {@code d}, then get their normal answer (a token when valid).
+     * The next {@code count} requests wait {@code d}, then get their normal answer (a token when valid).
      *
      * @throws IllegalArgumentException when the count is not 1..1 000 000 or the delay is negative or over 10 minutes
      */
@@ -50,7 +52,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests are answered
+     * The next {@code count} requests are answered
      * {@code {"responseCode":responseCode,"responseMessage":responseMessage}} with {@code httpStatus}, e.g.
      * {@code failNext(1, 500, "5007300", "General Error")} or {@code failNext(2, 504, "5047300", "Timeout")}.
      *
@@ -62,20 +64,30 @@ public final class Faults {
         return this;
     }
 
-    /** The next {@code count} token requests get no answer: the connection is closed, the client sees an I/O error. */
+    /**
+     * The next {@code count} requests are handled completely (a token issued, a VA created, a refund applied...), and
+     * then the connection is closed without an answer: the client sees an I/O error after its request took effect,
+     * the ambiguous outcome a money-moving call must reconcile with a status call instead of resending.
+     */
+    public Faults processedThenDropNext(int count) {
+        plan.enqueue(new Fault.AnswerLost(), count);
+        return this;
+    }
+
+    /** The next {@code count} requests get no answer: the connection is closed, the client sees an I/O error. */
     public Faults dropNext(int count) {
         plan.enqueue(new Fault.Drop(), count);
         return this;
     }
 
-    /** The next {@code count} token requests get HTTP 200 with a JSON content type and a body that is not JSON. */
+    /** The next {@code count} requests get HTTP 200 with a JSON content type and a body that is not JSON. */
     public Faults malformedNext(int count) {
         plan.enqueue(new Fault.Malformed(), count);
         return this;
     }
 
     /**
-     * The next {@code count} token requests get HTTP 200 with a success body cut in the middle (the
+     * The next {@code count} requests get HTTP 200 with a success body cut in the middle (the
      * {@code Content-Length} matches the cut body: the HTTP is fine, the JSON is not).
      */
     public Faults truncatedNext(int count) {
@@ -84,7 +96,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests get an HTML error page ({@code text/html}) with {@code httpStatus}, like
+     * The next {@code count} requests get an HTML error page ({@code text/html}) with {@code httpStatus}, like
      * a proxy's {@code 502 Bad Gateway}.
      *
      * @throws IllegalArgumentException when the status is not 400..599
@@ -95,7 +107,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests get HTTP 200 with a well-formed JSON body of more than 128 KiB, which a
+     * The next {@code count} requests get HTTP 200 with a well-formed JSON body of more than 128 KiB, which a
      * careful client refuses to read past 64 KiB.
      */
     public Faults oversizedNext(int count) {
@@ -104,7 +116,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests get {@code 429 4297300 Too Many Requests} with
+     * The next {@code count} requests get {@code 429 4297300 Too Many Requests} with
      * {@code Retry-After: retryAfterSeconds}.
      *
      * @throws IllegalArgumentException when the seconds are not 0..86400
@@ -115,7 +127,7 @@ public final class Faults {
     }
 
     /**
-     * With probability {@code probability}, each token request that finds no queued fault gets one of, with equal
+     * With probability {@code probability}, each request that finds no queued fault gets one of, with equal
      * chances: a 5xx answer ({@code 500 5007300 General Error} or {@code 504 5047300 Timeout}), a dropped connection,
      * a delay of {@code delay} followed by the normal answer, or a malformed body. The choices come from
      * {@code new Random(seed)}, so the same seed and the same sequence of requests give the same faults.

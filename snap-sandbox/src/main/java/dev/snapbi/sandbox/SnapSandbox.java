@@ -4,21 +4,27 @@ import com.sun.net.httpserver.HttpServer;
 import dev.snapbi.sandbox.internal.AdminEndpoint;
 import dev.snapbi.sandbox.internal.ClientRegistry;
 import dev.snapbi.sandbox.internal.Counters;
+import dev.snapbi.sandbox.internal.Endpoint;
+import dev.snapbi.sandbox.internal.ExternalIdRegistry;
 import dev.snapbi.sandbox.internal.FaultPlan;
 import dev.snapbi.sandbox.internal.Keys;
+import dev.snapbi.sandbox.internal.Ledger;
+import dev.snapbi.sandbox.internal.NicepayServices;
 import dev.snapbi.sandbox.internal.Notifier;
+import dev.snapbi.sandbox.internal.PaymentDesk;
 import dev.snapbi.sandbox.internal.PingEndpoint;
 import dev.snapbi.sandbox.internal.RegisteredClient;
 import dev.snapbi.sandbox.internal.RequestLog;
 import dev.snapbi.sandbox.internal.Router;
+import dev.snapbi.sandbox.internal.SandboxKey;
 import dev.snapbi.sandbox.internal.SandboxContext;
 import dev.snapbi.sandbox.internal.TokenEndpoint;
 import dev.snapbi.sandbox.internal.TokenStore;
-import dev.snapbi.sandbox.internal.VaCreateEndpoint;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,9 +33,13 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +51,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * against it passes against NICEPAY's sandbox. It verifies every request on its own terms (its own string-to-sign,
  * timestamp parser, JSON reader and plain JCA verification) so that a client bug is not mirrored.
  *
- * <p>Serves {@code POST /nicepay/v1.0/access-token/b2b} (the B2B access token), {@code GET /nicepay/api/v1.0/ping}
- * (a resource protected by the issued tokens), {@code POST /nicepay/api/v1.0/transfer-va/create-va} (a transactional
- * call with the symmetric signature: bearer token, HMAC-SHA512 with the client secret, external id unique per day)
- * and the {@code /_sandbox/...} admin endpoints (stats, recorded requests, faults, clients, token revocation). It
- * also sends signed notifications to a merchant's URL ({@link #sendNotification}). Bodies over 64 KiB and headers over 16 KiB are refused; requests are served by
- * a bounded thread pool; nothing a client sends stops the server or shows it a stack trace.
+ * <p>Serves {@code POST /nicepay/v1.0/access-token/b2b} (the B2B access token: real RS256 JWTs), {@code GET
+ * /nicepay/api/v1.0/ping} (a resource protected by the issued tokens), every NICEPAY SNAP service of SNAP-SPEC section
+ * 8 under {@code /nicepay/api/v1.0} (VA create, status and cancel; QRIS generate, status and refund; e-wallet payment,
+ * status and refund; payout registration, approval, status, cancel and reject; balance inquiry), statefully and behind
+ * one check of the symmetric signature (bearer token, HMAC-SHA512 with the client secret, external id unique per day),
+ * and the {@code /_sandbox/...} admin endpoints (stats, recorded requests, faults, clients, token revocation, paying,
+ * balances). {@link #pay(String)} plays the customer paying a VA, QR or e-wallet payment and sends NICEPAY's signed
+ * notification to the merchant's {@code dbProcessUrl}; {@link #sendNotification} sends any. Bodies over 64 KiB and
+ * headers over 16 KiB are refused; reading a request is bounded in time; requests are served by a pool that grows for
+ * slow clients up to a bound; nothing a client sends stops the server or shows it a stack trace.
  *
  * <pre>{@code
  * try (SnapSandbox sandbox = SnapSandbox.start()) {
@@ -68,8 +82,36 @@ public final class SnapSandbox implements AutoCloseable {
     public static final String TOKEN_PATH = TokenEndpoint.PATH;
     /** The protected ping path. */
     public static final String PING_PATH = PingEndpoint.PATH;
-    /** The VA creation path (a transactional call with the symmetric signature). */
-    public static final String VA_CREATE_PATH = VaCreateEndpoint.PATH;
+    /** VA create, {@code POST}, service 27, success {@code 2002700}. */
+    public static final String VA_CREATE_PATH = NicepayServices.VA_CREATE;
+    /** VA status, {@code POST}, service 26, success {@code 2002600}. */
+    public static final String VA_STATUS_PATH = NicepayServices.VA_STATUS;
+    /** VA cancel, {@code DELETE} with a JSON body, service 31, success {@code 2003100}. */
+    public static final String VA_DELETE_PATH = NicepayServices.VA_DELETE;
+    /** QRIS MPM generate, {@code POST}, service 47, success {@code 2004700}. */
+    public static final String QRIS_GENERATE_PATH = NicepayServices.QRIS_GENERATE;
+    /** QRIS MPM status, {@code POST}, service 51, success {@code 2005100}. */
+    public static final String QRIS_QUERY_PATH = NicepayServices.QRIS_QUERY;
+    /** QRIS MPM refund, {@code POST}, service 78, success {@code 2007800}. */
+    public static final String QRIS_REFUND_PATH = NicepayServices.QRIS_REFUND;
+    /** E-wallet payment (host to host), {@code POST}, service 54, success {@code 2005400}. */
+    public static final String EWALLET_PAYMENT_PATH = NicepayServices.EWALLET_PAYMENT;
+    /** E-wallet status, {@code POST}, service 55, success {@code 2005500}. */
+    public static final String EWALLET_STATUS_PATH = NicepayServices.EWALLET_STATUS;
+    /** E-wallet refund, {@code POST}, service 58, success {@code 2005800}. */
+    public static final String EWALLET_REFUND_PATH = NicepayServices.EWALLET_REFUND;
+    /** Payout registration, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_REGISTRATION_PATH = NicepayServices.PAYOUT_REGISTRATION;
+    /** Payout approval, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_APPROVE_PATH = NicepayServices.PAYOUT_APPROVE;
+    /** Payout status, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_INQUIRY_PATH = NicepayServices.PAYOUT_INQUIRY;
+    /** Payout cancel, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_CANCEL_PATH = NicepayServices.PAYOUT_CANCEL;
+    /** Payout reject, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_REJECT_PATH = NicepayServices.PAYOUT_REJECT;
+    /** Balance inquiry, {@code POST}, service 11, success {@code 2001100}. */
+    public static final String BALANCE_INQUIRY_PATH = NicepayServices.BALANCE_INQUIRY;
 
     static {
         // The JDK server writes headers and body in two segments; without TCP_NODELAY the body waits for the
@@ -78,29 +120,51 @@ public final class SnapSandbox implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // The JDK server reads a request's headers before any handler runs, with no deadline of its own: a client
+        // dripping its headers would hold a thread for ever. maxReqTime (seconds, read once like nodelay) makes the
+        // server's timer close a connection whose request has not fully arrived in time.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+        }
     }
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService deadlines;
     private final SandboxContext context;
     private final Faults faults;
+    private final Faults transactionFaults;
     private final URI baseUrl;
     private final Notifier notifier;
+    private final PaymentDesk desk;
+    private final SandboxKey key;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SnapSandbox(Builder builder) {
+        this.key = new SandboxKey();
         this.context = new SandboxContext(builder.clock, builder.tokenLifetime, builder.timestampWindow,
-                new ClientRegistry(), new TokenStore(), new FaultPlan(), new Counters(), new RequestLog());
+                new ClientRegistry(), new TokenStore(key), new FaultPlan(), new Counters(), new RequestLog(),
+                new FaultPlan(), new ExternalIdRegistry(), new Ledger(builder.initialBalance));
         this.faults = new Faults(context.faults());
-        this.notifier = new Notifier(builder.clock);
-        Router router = new Router(new AdminEndpoint(context), new TokenEndpoint(context), new PingEndpoint(context),
-                new VaCreateEndpoint(context));
-        this.executor = newExecutor(builder.maxThreads);
+        this.transactionFaults = new Faults(context.transactionFaults());
+        this.notifier = new Notifier(builder.clock, builder.notificationTimeout, key);
+        this.desk = new PaymentDesk(context.ledger(), notifier, builder.clock);
+        List<Endpoint> endpoints = new ArrayList<>(List.of(new TokenEndpoint(context), new PingEndpoint(context)));
+        endpoints.addAll(new NicepayServices(context).endpoints());
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "snap-sandbox-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Router router = new Router(new AdminEndpoint(context, desk), deadlines, builder.requestReadTimeout,
+                endpoints.toArray(new Endpoint[0]));
+        this.executor = newExecutor(builder.maxThreads, Math.max(builder.maxThreads, builder.maxConnections));
         try {
             InetAddress address = InetAddress.getByName(builder.host);
             this.server = HttpServer.create(new InetSocketAddress(address, builder.port), 128);
         } catch (IOException e) {
             executor.shutdownNow();
+            deadlines.shutdownNow();
             throw new UncheckedIOException("the sandbox could not listen on " + builder.host + ":" + builder.port
                     + " - is the port in use? Use port 0 for a free one", e);
         }
@@ -110,16 +174,31 @@ public final class SnapSandbox implements AutoCloseable {
         this.baseUrl = baseUrl(builder.host, server.getAddress());
     }
 
-    private static ThreadPoolExecutor newExecutor(int threads) {
+    /**
+     * Threads kept: {@code core}; under load, or while slow clients hold threads, the pool grows to {@code max}. A
+     * request is handed straight to an idle thread or a new one (a {@link SynchronousQueue} hands over only to a
+     * thread that is waiting, so a request never sits behind slow ones while the pool could grow). With all
+     * {@code max} threads busy, the JDK server's dispatcher waits up to a second for one to free up (new connections
+     * wait in the listen backlog meanwhile), then closes the connection.
+     */
+    private static ThreadPoolExecutor newExecutor(int core, int max) {
         AtomicInteger number = new AtomicInteger();
         ThreadFactory factory = runnable -> {
             Thread thread = new Thread(runnable, "snap-sandbox-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
-        // bounded both ways: when the queue is full the JDK server closes the new connection instead of queueing it
-        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Math.max(1024, threads * 64)), factory, new ThreadPoolExecutor.AbortPolicy());
+        return new ThreadPoolExecutor(core, max, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), factory,
+                (task, executor) -> {
+                    try {
+                        if (executor.isShutdown() || !executor.getQueue().offer(task, 1, TimeUnit.SECONDS)) {
+                            throw new RejectedExecutionException("the sandbox is saturated");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RejectedExecutionException("the sandbox is closing");
+                    }
+                });
     }
 
     private static URI baseUrl(String host, InetSocketAddress bound) {
@@ -208,11 +287,72 @@ public final class SnapSandbox implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * The faults to inject into the answers of the NICEPAY services under {@code /nicepay/api/v1.0} (VA, QRIS,
+     * e-wallet, payout, balance), independent of {@link #faults()}. {@link Faults#processedThenDropNext(int)} applies
+     * the request and then closes the connection without an answer: the ambiguous outcome of a money-moving call.
+     */
+    public Faults transactionFaults() {
+        return transactionFaults;
+    }
+
+    /**
+     * Pays the waiting VA, QRIS or e-wallet payment with NICEPAY's reference (the {@code tXidVA} of a VA, the
+     * {@code referenceNo} of a QRIS or e-wallet payment), as a customer paying at the bank or in the wallet app would:
+     * its status becomes {@code 00}, and the signed notification (SNAP-SPEC section 6, verifiable with
+     * {@link #notificationPublicKey()}) is posted to the creating request's {@code additionalInfo.dbProcessUrl}
+     * (for an e-wallet payment without one, its {@code urlParam} of type {@code PAY_NOTIFY}), bounded like
+     * {@link #sendNotification}. A notification that fails does not undo the payment: the result says what happened.
+     *
+     * @throws IllegalArgumentException when no payment has this reference
+     * @throws IllegalStateException    when it is not waiting for payment (already paid, cancelled or refunded)
+     */
+    public SandboxPayment pay(String referenceNo) {
+        return toPublic(desk.pay(Objects.requireNonNull(referenceNo, "referenceNo"), null));
+    }
+
+    /** {@link #pay(String)} for a virtual account, by its {@code tXidVA}; refuses a reference of another kind. */
+    public SandboxPayment payVirtualAccount(String tXidVA) {
+        return toPublic(desk.pay(Objects.requireNonNull(tXidVA, "tXidVA"), Ledger.Kind.VIRTUAL_ACCOUNT));
+    }
+
+    /** {@link #pay(String)} for a QRIS payment, by its {@code referenceNo}; refuses a reference of another kind. */
+    public SandboxPayment payQris(String referenceNo) {
+        return toPublic(desk.pay(Objects.requireNonNull(referenceNo, "referenceNo"), Ledger.Kind.QRIS));
+    }
+
+    /** {@link #pay(String)} for an e-wallet payment, by its {@code referenceNo}; refuses a reference of another kind. */
+    public SandboxPayment payEwallet(String referenceNo) {
+        return toPublic(desk.pay(Objects.requireNonNull(referenceNo, "referenceNo"), Ledger.Kind.EWALLET));
+    }
+
+    private static SandboxPayment toPublic(PaymentDesk.Outcome outcome) {
+        Ledger.Payment p = outcome.payment();
+        return new SandboxPayment(SandboxPayment.Kind.valueOf(p.kind().name()), p.partner(), p.referenceNo(),
+                p.partnerReferenceNo(), p.amount().value(), p.amount().currency(), outcome.notificationUrl(),
+                outcome.notificationBody(), outcome.notificationStatus(), outcome.notificationError());
+    }
+
+    /** The client's available balance (IDR), as the balance inquiry reports it; approved payouts decrease it. */
+    public BigDecimal balance(String clientKey) {
+        return context.ledger().balance(Objects.requireNonNull(clientKey, "clientKey"));
+    }
+
+    /**
+     * Sets the client's available balance (IDR).
+     *
+     * @throws IllegalArgumentException when negative or with more than two decimals
+     */
+    public void setBalance(String clientKey, BigDecimal balance) {
+        context.ledger().setBalance(Objects.requireNonNull(clientKey, "clientKey"),
+                Objects.requireNonNull(balance, "balance"));
+    }
+
     /** A snapshot of the counters. */
     public SandboxStats stats() {
         Counters.Snapshot counted = context.counters().snapshot();
         return new SandboxStats(counted.tokenRequests(), counted.tokensIssued(), counted.pingRequests(),
-                counted.vaRequests(), counted.rejectionsByCode());
+                counted.vaRequests(), counted.rejectionsByCode(), counted.requestsByPath());
     }
 
     /** Sets the counters back to zero (the recorded requests stay; see {@link #clearRecordedRequests()}). */
@@ -220,7 +360,7 @@ public final class SnapSandbox implements AutoCloseable {
         context.counters().reset();
     }
 
-    /** The last 1000 token and VA-creation requests, oldest first, with how they were answered. */
+    /** The last 1000 token and NICEPAY service requests, oldest first, with how they were answered. */
     public List<RecordedRequest> recordedRequests() {
         return context.log().snapshot().stream()
                 .map(e -> new RecordedRequest(e.method(), e.path(), e.headers(), e.body(), e.signatureValid(),
@@ -259,6 +399,15 @@ public final class SnapSandbox implements AutoCloseable {
         return notifier.publicKey();
     }
 
+    /**
+     * The public key that verifies the access tokens the sandbox issues: they are real RS256 JWTs signed with the
+     * sandbox's own key, the same one that signs its notifications ({@link #notificationPublicKey()}). Clients must
+     * still treat tokens as opaque, as NICEPAY's.
+     */
+    public PublicKey tokenPublicKey() {
+        return key.publicKey();
+    }
+
     /** {@link #notificationPublicKey()} as X.509 {@code BEGIN PUBLIC KEY} PEM. */
     public String notificationPublicKeyPem() {
         return Keys.publicKeyPem(notifier.publicKey());
@@ -272,7 +421,9 @@ public final class SnapSandbox implements AutoCloseable {
      *
      * @return the HTTP status the merchant answered
      * @throws IllegalArgumentException when the URL is not absolute http(s) or the client id is not a valid client key
-     * @throws UncheckedIOException     when no answer came within 10 s, or the calling thread was interrupted
+     * @throws UncheckedIOException     when no complete answer (status, headers and body) came within the
+     *                                  notification timeout (10 s by default, {@link Builder#notificationTimeout}),
+     *                                  even from a merchant that drips its answer, or the thread was interrupted
      */
     public int sendNotification(URI merchantUrl, String clientId, String jsonBody) {
         Objects.requireNonNull(merchantUrl, "merchantUrl");
@@ -301,6 +452,7 @@ public final class SnapSandbox implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             executor.shutdownNow();
+            deadlines.shutdownNow();
         }
     }
 
@@ -318,8 +470,59 @@ public final class SnapSandbox implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofSeconds(900);
         private Duration timestampWindow = Duration.ofMinutes(5);
         private int maxThreads = 32;
+        private int maxConnections = 512;
+        private BigDecimal initialBalance = new BigDecimal("100000000.00");
+        private Duration notificationTimeout = Notifier.DEFAULT_TIMEOUT;
+        private Duration requestReadTimeout = Duration.ofSeconds(10);
 
         private Builder() {
+        }
+
+        /**
+         * The available balance every client starts with (default 100,000,000.00 IDR).
+         *
+         * @throws IllegalArgumentException when negative or with more than two decimals
+         */
+        public Builder initialBalance(BigDecimal initialBalance) {
+            if (initialBalance == null || initialBalance.signum() < 0 || initialBalance.scale() > 2) {
+                throw new IllegalArgumentException("a balance is zero or more with at most two decimals, got "
+                        + initialBalance);
+            }
+            this.initialBalance = initialBalance;
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a request body once its headers arrived (default 10 s); after that its
+         * connection is closed without an answer, so a client dripping its body byte by byte cannot hold a thread.
+         * (Headers are bounded by the JDK server's {@code sun.net.httpserver.maxReqTime}, which loading this class
+         * sets to 10 s unless it is set.)
+         *
+         * @throws IllegalArgumentException when not between 1 ms and 10 minutes
+         */
+        public Builder requestReadTimeout(Duration requestReadTimeout) {
+            if (requestReadTimeout == null || requestReadTimeout.toMillis() < 1
+                    || requestReadTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("a request read timeout is 1 ms to 10 minutes, got "
+                        + requestReadTimeout);
+            }
+            this.requestReadTimeout = requestReadTimeout;
+            return this;
+        }
+
+        /**
+         * The bound on a whole notification exchange, the merchant's answer and its body included (default 10 s).
+         *
+         * @throws IllegalArgumentException when not between 1 ms and 10 minutes
+         */
+        public Builder notificationTimeout(Duration notificationTimeout) {
+            if (notificationTimeout == null || notificationTimeout.toMillis() < 1
+                    || notificationTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("a notification timeout is 1 ms to 10 minutes, got "
+                        + notificationTimeout);
+            }
+            this.notificationTimeout = notificationTimeout;
+            return this;
         }
 
         /** The address to listen on (default {@code 127.0.0.1}); {@code 0.0.0.0} exposes the unauthenticated admin. */
@@ -373,12 +576,29 @@ public final class SnapSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The most requests served at once (default 32); more wait in a bounded queue. */
+        /**
+         * The threads kept ready to serve requests (default 32). Under load, or while slow clients hold threads, the
+         * pool grows up to {@link #maxConnections(int)}; beyond that, new connections wait up to a second for a
+         * thread, then are closed.
+         */
         public Builder maxThreads(int maxThreads) {
             if (maxThreads < 1 || maxThreads > 1024) {
                 throw new IllegalArgumentException("maxThreads is 1..1024, got " + maxThreads);
             }
             this.maxThreads = maxThreads;
+            return this;
+        }
+
+        /**
+         * The most requests served at once, slow ones included (default 512, at least {@code maxThreads}): how many
+         * clients dripping their requests it takes before others have to wait. Each is also bounded in time (see
+         * {@link #requestReadTimeout(Duration)}).
+         */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections < 1 || maxConnections > 4096) {
+                throw new IllegalArgumentException("maxConnections is 1..4096, got " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
             return this;
         }
 

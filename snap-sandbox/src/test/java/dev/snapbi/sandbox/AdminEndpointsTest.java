@@ -128,12 +128,13 @@ class AdminEndpointsTest {
         assertJson(stats, 200);
         assertThat(stats.body()).isEqualTo("{\"tokenRequests\":3,\"tokensIssued\":1,\"pingRequests\":1,"
                 + "\"vaRequests\":0,"
-                + "\"rejectionsByCode\":{\"4017300\":1,\"4017301\":1,\"4057300\":1}}");
+                + "\"rejectionsByCode\":{\"4017300\":1,\"4017301\":1,\"4057300\":1},"
+                + "\"requestsByPath\":{\"/nicepay/api/v1.0/ping\":1,\"/nicepay/v1.0/access-token/b2b\":3}}");
 
         HttpResponse<String> reset = post(admin("stats/reset"), "{}");
         assertThat(reset.body()).isEqualTo("{\"tokenRequests\":0,\"tokensIssued\":0,\"pingRequests\":0,"
                 + "\"vaRequests\":0,"
-                + "\"rejectionsByCode\":{}}");
+                + "\"rejectionsByCode\":{},\"requestsByPath\":{}}");
         assertThat(sandbox.stats().tokenRequests()).isZero();
     }
 
@@ -149,7 +150,8 @@ class AdminEndpointsTest {
                 .contains("\"X-client-key\":[\"IONPAYTEST\"]", "\"X-timestamp\":[\"" + NOW_TEXT + "\"]",
                         "\"X-signature\":[\"****\"]")
                 .contains("\"body\":\"{\\\"grantType\\\":\\\"client_credentials\\\",\\\"additionalInfo\\\":{}}\"")
-                .endsWith("\"signatureValid\":true,\"status\":200,\"responseCode\":\"2007300\"}]}");
+                .endsWith("\"truncated\":false,\"signatureValid\":true,\"status\":200,\"responseCode\":\"2007300\"}],"
+                        + "\"total\":1,\"offset\":0,\"nextOffset\":null}");
         assertThat(requests.body()).doesNotContain(Snap.sign(keys.getPrivate(), "IONPAYTEST|" + NOW_TEXT));
 
         assertThat(post(admin("requests/clear"), "").body()).isEqualTo("{\"requests\":[]}");

@@ -17,10 +17,12 @@ import java.util.Optional;
 public final class AdminEndpoint {
 
     private final SandboxContext context;
+    private final PaymentDesk desk;
 
-    /** The admin endpoints of this sandbox. */
-    public AdminEndpoint(SandboxContext context) {
+    /** The admin endpoints of this sandbox, paying through {@code desk}. */
+    public AdminEndpoint(SandboxContext context, PaymentDesk desk) {
         this.context = context;
+        this.desk = desk;
     }
 
     /** A request the admin cannot serve; becomes {@code {"error": message}} with the status. */
@@ -39,6 +41,10 @@ public final class AdminEndpoint {
         try {
             if (request.bodyTooLarge()) {
                 throw new AdminError(413, "the body is larger than 64 KiB");
+            }
+            if ("/_sandbox/requests".equals(request.path())) {
+                requireMethod(request.method(), "GET");
+                return requests(request.rawQuery());
             }
             return Reply.json(200, route(request));
         } catch (AdminError e) {
@@ -60,24 +66,38 @@ public final class AdminEndpoint {
                 requireMethod(method, "POST");
                 context.counters().reset();
                 return stats();
-            case "/_sandbox/requests":
-                requireMethod(method, "GET");
-                return requests();
             case "/_sandbox/requests/clear":
                 requireMethod(method, "POST");
                 context.log().clear();
-                return requests();
+                return Map.of("requests", List.of());
             case "/_sandbox/faults":
                 if ("GET".equals(method)) {
                     return context.faults().describe();
                 }
                 requireMethod(method, "POST");
-                addFault(body(request));
+                addFault(body(request), context.faults());
                 return context.faults().describe();
             case "/_sandbox/faults/clear":
                 requireMethod(method, "POST");
                 context.faults().clear();
                 return context.faults().describe();
+            case "/_sandbox/transaction-faults":
+                if ("GET".equals(method)) {
+                    return context.transactionFaults().describe();
+                }
+                requireMethod(method, "POST");
+                addFault(body(request), context.transactionFaults());
+                return context.transactionFaults().describe();
+            case "/_sandbox/transaction-faults/clear":
+                requireMethod(method, "POST");
+                context.transactionFaults().clear();
+                return context.transactionFaults().describe();
+            case "/_sandbox/pay":
+                requireMethod(method, "POST");
+                return pay(body(request));
+            case "/_sandbox/balance":
+                requireMethod(method, "POST");
+                return balance(body(request));
             case "/_sandbox/clients":
                 if ("GET".equals(method)) {
                     return clients();
@@ -123,37 +143,101 @@ public final class AdminEndpoint {
         out.put("pingRequests", stats.pingRequests());
         out.put("vaRequests", stats.vaRequests());
         out.put("rejectionsByCode", new LinkedHashMap<String, Object>(stats.rejectionsByCode()));
+        out.put("requestsByPath", new LinkedHashMap<String, Object>(stats.requestsByPath()));
         return out;
     }
 
-    private Map<String, Object> requests() {
-        List<Object> list = new ArrayList<>();
-        for (RequestLog.Entry recorded : context.log().snapshot()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("method", recorded.method());
-            entry.put("path", recorded.path());
-            Map<String, Object> headers = new LinkedHashMap<>();
-            recorded.headers().forEach((name, values) -> headers.put(name,
-                    RequestLog.isSensitiveHeader(name) ? List.of("****") : values));
-            entry.put("headers", headers);
-            entry.put("body", recorded.body());
-            entry.put("signatureValid", recorded.signatureValid());
-            entry.put("status", recorded.status());
-            entry.put("responseCode", recorded.responseCode());
-            list.add(entry);
+    /** The most entries on one page of {@code GET /_sandbox/requests}, and the default. */
+    static final int MAX_PAGE = 1000;
+    static final int DEFAULT_PAGE = 100;
+    /** The most characters of a body or a header value shown; the rest is cut (the entry says so). */
+    static final int MAX_SHOWN_CHARS = 2048;
+    /** The rendered page stops before this many characters (one entry is always shown). */
+    static final int PAGE_BUDGET_CHARS = 1 << 20;
+
+    /**
+     * One page of the recorded requests, oldest first: {@code ?offset=0&limit=100}. Bodies and header values are cut
+     * to {@value #MAX_SHOWN_CHARS} characters, and the page ends early rather than grow past about 1 MiB of JSON;
+     * {@code nextOffset} says where the next page starts ({@code null} at the end).
+     */
+    private Reply requests(String rawQuery) throws AdminError {
+        int offset = (int) queryInteger(rawQuery, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = (int) queryInteger(rawQuery, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        List<RequestLog.Entry> all = context.log().snapshot();
+        StringBuilder out = new StringBuilder(8192).append("{\"requests\":[");
+        int index = Math.min(offset, all.size());
+        int end = Math.min(all.size(), offset + limit);
+        int shown = 0;
+        while (index < end) {
+            String entry = Json.write(render(all.get(index)));
+            if (shown > 0 && out.length() + entry.length() > PAGE_BUDGET_CHARS) {
+                break;
+            }
+            out.append(shown > 0 ? "," : "").append(entry);
+            shown++;
+            index++;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requests", list);
-        return out;
+        out.append("],\"total\":").append(all.size()).append(",\"offset\":").append(offset)
+                .append(",\"nextOffset\":").append(index < all.size() ? Integer.toString(index) : "null").append('}');
+        return Reply.raw(200, Reply.JSON, out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
     }
 
-    private void addFault(Map<String, Object> body) throws AdminError {
+    private static Map<String, Object> render(RequestLog.Entry recorded) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("method", recorded.method());
+        entry.put("path", cut(recorded.path()));
+        Map<String, Object> headers = new LinkedHashMap<>();
+        boolean cut = false;
+        for (Map.Entry<String, List<String>> header : recorded.headers().entrySet()) {
+            List<String> values = new ArrayList<>();
+            for (String value : header.getValue()) {
+                cut |= value.length() > MAX_SHOWN_CHARS;
+                values.add(RequestLog.isSensitiveHeader(header.getKey()) ? "****" : cut(value));
+            }
+            headers.put(cut(header.getKey()), values);
+        }
+        entry.put("headers", headers);
+        entry.put("body", cut(recorded.body()));
+        entry.put("truncated", cut || recorded.body().length() > MAX_SHOWN_CHARS);
+        entry.put("signatureValid", recorded.signatureValid());
+        entry.put("status", recorded.status());
+        entry.put("responseCode", recorded.responseCode());
+        return entry;
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_SHOWN_CHARS ? text.substring(0, MAX_SHOWN_CHARS) : text;
+    }
+
+    /** An integer query parameter ({@code name=123}), or the fallback when absent. */
+    private static long queryInteger(String rawQuery, String name, long fallback, long min, long max)
+            throws AdminError {
+        if (rawQuery == null) {
+            return fallback;
+        }
+        for (String pair : rawQuery.split("&", 16)) {
+            if (pair.startsWith(name + "=")) {
+                String value = pair.substring(name.length() + 1);
+                try {
+                    long n = Long.parseLong(value);
+                    if (n >= min && n <= max) {
+                        return n;
+                    }
+                } catch (NumberFormatException e) {
+                    // answered below
+                }
+                throw new AdminError(400, "'" + name + "' must be an integer between " + min + " and " + max);
+            }
+        }
+        return fallback;
+    }
+
+    private void addFault(Map<String, Object> body, FaultPlan plan) throws AdminError {
         String kind = string(body, "fault", null);
         if (kind == null) {
             throw new AdminError(400, "say which fault: {\"fault\":\"drop\",\"count\":1}; faults are delay, delayNext,"
-                    + " fail, drop, malformed, truncated, html, oversized, tooManyRequests, random");
+                    + " fail, drop, processedThenDrop, malformed, truncated, html, oversized, tooManyRequests, random");
         }
-        FaultPlan plan = context.faults();
         try {
             switch (kind) {
                 case "delay":
@@ -169,6 +253,9 @@ public final class AdminEndpoint {
                     break;
                 case "drop":
                     plan.enqueue(new Fault.Drop(), count(body));
+                    break;
+                case "processedThenDrop":
+                    plan.enqueue(new Fault.AnswerLost(), count(body));
                     break;
                 case "malformed":
                     plan.enqueue(new Fault.Malformed(), count(body));
@@ -192,11 +279,68 @@ public final class AdminEndpoint {
                     break;
                 default:
                     throw new AdminError(400, "unknown fault '" + shorten(kind) + "'; faults are delay, delayNext,"
-                            + " fail, drop, malformed, truncated, html, oversized, tooManyRequests, random");
+                            + " fail, drop, processedThenDrop, malformed, truncated, html, oversized, tooManyRequests, random");
             }
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new AdminError(400, e.getMessage());
         }
+    }
+
+    private Map<String, Object> pay(Map<String, Object> body) throws AdminError {
+        String reference = string(body, "referenceNo", string(body, "tXidVA", null));
+        if (reference == null) {
+            throw new AdminError(400, "give {\"referenceNo\":\"...\"}: the tXidVA of a VA, or the referenceNo of a"
+                    + " QRIS or e-wallet payment");
+        }
+        PaymentDesk.Outcome outcome;
+        try {
+            outcome = desk.pay(reference, null);
+        } catch (IllegalArgumentException e) {
+            throw new AdminError(404, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new AdminError(409, e.getMessage());
+        }
+        return describe(outcome);
+    }
+
+    /** A paid payment and its notification as JSON-ready values. */
+    static Map<String, Object> describe(PaymentDesk.Outcome outcome) {
+        Ledger.Payment p = outcome.payment();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", p.kind().name());
+        out.put("clientKey", p.partner());
+        out.put("referenceNo", p.referenceNo());
+        out.put("partnerReferenceNo", p.partnerReferenceNo());
+        out.put("amount", p.amount().json());
+        out.put("status", p.status());
+        Map<String, Object> notification = new LinkedHashMap<>();
+        notification.put("url", outcome.notificationUrl() == null ? null : outcome.notificationUrl().toString());
+        notification.put("status", outcome.notificationStatus());
+        notification.put("error", outcome.notificationError());
+        notification.put("body", outcome.notificationBody());
+        out.put("notification", notification);
+        return out;
+    }
+
+    private Map<String, Object> balance(Map<String, Object> body) throws AdminError {
+        String clientKey = string(body, "clientKey", null);
+        if (clientKey == null) {
+            throw new AdminError(400, "give {\"clientKey\":\"...\"} and, to set it, \"balance\":\"1000000.00\"");
+        }
+        String balance = string(body, "balance", null);
+        if (balance != null) {
+            try {
+                context.ledger().setBalance(clientKey, new BigDecimal(balance));
+            } catch (NumberFormatException e) {
+                throw new AdminError(400, "'balance' must be a decimal string such as \"1000000.00\"");
+            } catch (IllegalArgumentException e) {
+                throw new AdminError(400, e.getMessage());
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clientKey", clientKey);
+        out.put("balance", context.ledger().balance(clientKey).toPlainString());
+        return out;
     }
 
     private static int count(Map<String, Object> body) throws AdminError {
