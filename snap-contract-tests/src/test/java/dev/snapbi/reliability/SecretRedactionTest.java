@@ -1,5 +1,6 @@
 package dev.snapbi.reliability;
 
+import dev.snapbi.testing.LogCapture;
 import dev.snapbi.adapter.feign.FeignAccessTokens;
 import dev.snapbi.adapter.feign.FeignTokenEndpoint;
 import dev.snapbi.cli.SnapCli;

@@ -1,7 +1,7 @@
 package dev.snapbi.contract.jdk;
 
-import dev.snapbi.contract.EndpointSettings;
-import dev.snapbi.contract.TokenEndpointContract;
+import dev.snapbi.testing.tck.EndpointSettings;
+import dev.snapbi.testing.tck.TokenEndpointContract;
 import dev.snapbi.domain.port.TokenEndpoint;
 
 /** The small {@code java.net.http} adapter passes the same contract as the Feign adapter, retries included. */
