@@ -123,7 +123,9 @@ final class TokenCommand implements Callable<Integer> {
                     || e.reason() == SnapUnavailableException.Reason.CONNECTION && refused(e)) {
                 URI url = profile.tokenUrl();
                 int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
-                throw new CliFailure(ExitCode.UNAVAILABLE, e.getMessage() + " - nothing accepted a connection at "
+                // the library's "retry later" fits a server that is down; on a command line a wrong port is likelier
+                String what = String.valueOf(e.getMessage()).replaceFirst(" - retry later\\b.*$", "");
+                throw new CliFailure(ExitCode.UNAVAILABLE, what + " - nothing accepted a connection at "
                         + url.getHost() + " port " + port + "; check the host and port of "
                         + (env != null ? "--env" : "--base-url") + " (a wrong port is the usual cause)", e);
             }

@@ -182,7 +182,7 @@ class CliErrorsTest {
 
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err().lines()).singleElement().asString().contains("127.0.0.1 port " + port)
-                .contains("wrong port");
+                .contains("wrong port").doesNotContain("retry later");
     }
 
     @Test
