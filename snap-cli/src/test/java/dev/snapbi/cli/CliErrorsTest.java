@@ -258,6 +258,14 @@ class CliErrorsTest {
     }
 
     @Test
+    void an_endless_key_file_is_a_usage_error_not_an_invalid_signature() {
+        CliRun run = CliRun.run("verify", "--public-key", "/dev/zero", "--data", "x|y", "--signature", "AAAA");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("/dev/zero").contains("more than");
+    }
+
+    @Test
     void a_body_fifo_nobody_writes_to_is_refused_after_a_bounded_wait() throws Exception {
         Path fifo = dir.resolve("body.fifo");
         run("mkfifo", fifo.toString());
