@@ -1,4 +1,4 @@
-package dev.snapbi.contract;
+package dev.snapbi.testing.tck;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.ProviderProfile;

@@ -1,10 +1,5 @@
-package dev.snapbi.contract;
+package dev.snapbi.testing.tck;
 
-import dev.snapbi.contract.internal.RecordingRequests;
-import dev.snapbi.contract.internal.SteppingClock;
-import dev.snapbi.crypto.GeneratedKeyPair;
-import dev.snapbi.crypto.RsaKeyPairs;
-import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapAuthenticationException;
 import dev.snapbi.domain.error.SnapBadRequestException;
 import dev.snapbi.domain.error.SnapException;
@@ -15,10 +10,14 @@ import dev.snapbi.domain.model.SnapHeaders;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.model.TokenRequest;
+import dev.snapbi.domain.port.Signer;
 import dev.snapbi.domain.port.TokenEndpoint;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
 import dev.snapbi.sandbox.RecordedRequest;
 import dev.snapbi.sandbox.SnapSandbox;
+import dev.snapbi.testing.ManualClock;
+import dev.snapbi.testing.internal.JdkRsa;
+import dev.snapbi.testing.internal.RecordingRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -92,9 +92,9 @@ public abstract class TokenEndpointContract {
     private static final int RETRYING_ATTEMPTS = 3;
     private static final Duration RECORDING_WAIT = Duration.ofSeconds(10);
 
-    private GeneratedKeyPair clientKeys;
-    private GeneratedKeyPair otherKeys;
-    private RsaSigner signer;
+    private KeyPair clientKeys;
+    private KeyPair otherKeys;
+    private Signer signer;
     private SnapSandbox sandbox;
 
     /**
@@ -122,15 +122,15 @@ public abstract class TokenEndpointContract {
 
     @BeforeAll
     final void generateKeys() {
-        clientKeys = RsaKeyPairs.generate();
-        otherKeys = RsaKeyPairs.generate();
-        signer = RsaSigner.create(clientKeys.privateKey());
+        clientKeys = JdkRsa.generate(2048);
+        otherKeys = JdkRsa.generate(2048);
+        signer = JdkRsa.signer(clientKeys.getPrivate());
     }
 
     @BeforeEach
     final void startSandbox() {
         sandbox = SnapSandbox.builder().tokenLifetime(TOKEN_LIFETIME).start();
-        sandbox.registerClient(CLIENT_KEY, clientKeys.publicKey());
+        sandbox.registerClient(CLIENT_KEY, clientKeys.getPublic());
     }
 
     @AfterEach
@@ -214,7 +214,7 @@ public abstract class TokenEndpointContract {
      */
     @Test
     void reports_a_signature_the_provider_cannot_verify_as_an_authentication_error() {
-        sandbox.registerClient(CLIENT_KEY, otherKeys.publicKey());
+        sandbox.registerClient(CLIENT_KEY, otherKeys.getPublic());
         RecordingRequests requests = requestsFor(CLIENT_KEY);
 
         SnapAuthenticationException e = failure(SnapAuthenticationException.class, endpoint(RETRYING_ATTEMPTS),
@@ -418,7 +418,7 @@ public abstract class TokenEndpointContract {
 
     private RecordingRequests requestsFor(String clientKey) {
         return new RecordingRequests(B2bTokenRequestSupplier.create(ClientKey.of(clientKey), signer,
-                new SteppingClock(Instant.now()), SnapTimestamp.JAKARTA));
+                ManualClock.startingAt(Instant.now()).advancingOnEachReading(Duration.ofSeconds(1)), SnapTimestamp.JAKARTA));
     }
 
     private <T extends SnapException> T failure(Class<T> type, TokenEndpoint endpoint, RecordingRequests requests) {

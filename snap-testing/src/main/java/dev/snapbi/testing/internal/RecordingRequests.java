@@ -1,4 +1,4 @@
-package dev.snapbi.contract.internal;
+package dev.snapbi.testing.internal;
 
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.TokenRequest;
