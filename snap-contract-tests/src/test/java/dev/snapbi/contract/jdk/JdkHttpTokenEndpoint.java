@@ -116,7 +116,7 @@ final class JdkHttpTokenEndpoint implements TokenEndpoint {
             throw unavailable(Reason.TIMEOUT, "no answer within the read timeout (" + readTimeout.toMillis()
                     + " ms)", clientKey, e);
         } catch (ConnectException e) {
-            throw unavailable(Reason.CONNECT, "the connection was refused", clientKey, e);
+            throw unavailable(Reason.CONNECTION, "the connection was refused", clientKey, e);
         } catch (IOException e) {
             throw unavailable(Reason.CONNECTION, "the connection failed or was dropped ("
                     + e.getClass().getSimpleName() + ")", clientKey, e);
