@@ -86,6 +86,7 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
     private final Executor executor;
     private final ThreadPoolExecutor ownedExecutor;
     private final TokenEventListener listener;
+    private final AutoCloseable closing;
 
     @SuppressWarnings("unused") // accessed through CURRENT as well
     private volatile Entry current;
@@ -116,6 +117,7 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         this.maxWaitNanos = b.maxWait.toNanos();
         this.minBackoffNanos = b.minBackoff.toNanos();
         this.listener = b.listener != null ? b.listener : TokenEventListener.NONE;
+        this.closing = b.closing;
         if (b.executor != null) {
             this.executor = b.executor;
             this.ownedExecutor = null;
@@ -376,14 +378,22 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
     }
 
     /**
-     * Stops the fetch thread this service owns (an executor passed to the builder is left alone). Calls after
-     * closing fail once the cached token needs refreshing.
+     * Stops the fetch thread this service owns (an executor passed to the builder is left alone) and closes what was
+     * given to {@link Builder#closing}. Calls after closing fail once the cached token needs refreshing.
      */
     @Override
     public void close() {
         closed = true;
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
+        }
+        if (closing != null) {
+            try {
+                closing.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a resource of the token service failed: "
+                        + e.getClass().getName());
+            }
         }
     }
 
@@ -441,6 +451,7 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         private Duration minBackoff = Duration.ofSeconds(1);
         private Executor executor;
         private TokenEventListener listener;
+        private AutoCloseable closing;
 
         private Builder() {
         }
@@ -508,6 +519,15 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         /** Where fetches run; default one daemon thread owned by the service. */
         public Builder executor(Executor value) {
             this.executor = value;
+            return this;
+        }
+
+        /**
+         * Something the service owns and closes in {@link AccessTokenService#close()}, e.g. the HTTP client of an
+         * endpoint built for it alone. An endpoint shared by several services is better closed by its owner.
+         */
+        public Builder closing(AutoCloseable value) {
+            this.closing = value;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.snapbi.adapter.feign.internal;
 
+import dev.snapbi.domain.internal.Redaction;
 import feign.Request;
 import feign.Response;
 import org.slf4j.LoggerFactory;
@@ -21,11 +22,16 @@ public final class RedactingLogger extends feign.Logger {
 
     private final org.slf4j.Logger log;
     private final Duration bodyDeadline;
+    private final int maxBodyBytes;
 
-    /** Logs to the SLF4J logger {@code loggerName}, allowing bodies {@code bodyDeadline} to arrive. */
-    public RedactingLogger(String loggerName, Duration bodyDeadline) {
+    /**
+     * Logs to the SLF4J logger {@code loggerName}, allowing bodies {@code bodyDeadline} to arrive and
+     * {@code maxBodyBytes}.
+     */
+    public RedactingLogger(String loggerName, Duration bodyDeadline, int maxBodyBytes) {
         this.log = LoggerFactory.getLogger(Objects.requireNonNull(loggerName, "loggerName"));
         this.bodyDeadline = Objects.requireNonNull(bodyDeadline, "bodyDeadline");
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -45,7 +51,7 @@ public final class RedactingLogger extends feign.Logger {
         if (logLevel.ordinal() < Level.HEADERS.ordinal()) {
             return;
         }
-        logHeaders(configKey, request.headers());
+        logHeaders(configKey, request.headers(), java.util.List.of());
         byte[] body = request.body();
         int length = body == null ? 0 : body.length;
         if (body != null && logLevel.ordinal() >= Level.FULL.ordinal()) {
@@ -67,32 +73,33 @@ public final class RedactingLogger extends feign.Logger {
         if (logLevel.ordinal() < Level.HEADERS.ordinal()) {
             return response;
         }
-        logHeaders(configKey, response.headers());
+        logHeaders(configKey, response.headers(), Exchange.secrets(response.request()));
         if (response.body() == null || status == 204 || status == 205) {
             log(configKey, "<--- END HTTP (0-byte body)");
             return response;
         }
-        if (Bodies.isDeclaredOversized(response)) {
+        if (Bodies.isDeclaredOversized(response, maxBodyBytes)) {
             log(configKey, "<--- END HTTP (%s-byte body, over the %s-byte limit: not read)",
-                    response.body().length(), Bodies.MAX_BODY_BYTES);
+                    response.body().length(), maxBodyBytes);
             return response;
         }
         Bodies.Bounded body;
         try {
-            body = Bodies.readBounded(response, bodyDeadline);
+            body = Bodies.readBounded(response, bodyDeadline, maxBodyBytes);
         } finally {
             response.close();
         }
         if (logLevel.ordinal() >= Level.FULL.ordinal()) {
             log(configKey, "");
             if (body.oversized()) {
-                log(configKey, "(body over the %s-byte limit: not shown)", Bodies.MAX_BODY_BYTES);
+                log(configKey, "(body over the %s-byte limit: not shown)", maxBodyBytes);
             } else if (body.bytes().length > 0) {
-                log(configKey, "%s", Redactor.redactText(new String(body.bytes(), StandardCharsets.UTF_8)));
+                log(configKey, "%s", Redactor.redactText(Redaction.withoutSecrets(
+                        new String(body.bytes(), StandardCharsets.UTF_8), Exchange.secrets(response.request()))));
             }
         }
         log(configKey, "<--- END HTTP (%s%s-byte body)", body.oversized() ? "more than " : "",
-                body.oversized() ? Bodies.MAX_BODY_BYTES : body.bytes().length);
+                body.oversized() ? maxBodyBytes : body.bytes().length);
         // the decoders read the same (bounded) bytes, and see an oversized body as oversized
         return response.toBuilder().body(body.bytes()).build();
     }
@@ -103,10 +110,12 @@ public final class RedactingLogger extends feign.Logger {
         return ioe;
     }
 
-    private void logHeaders(String configKey, Map<String, Collection<String>> headers) {
+    private void logHeaders(String configKey, Map<String, Collection<String>> headers,
+                            Collection<String> secrets) {
         for (Map.Entry<String, Collection<String>> header : headers.entrySet()) {
             for (String value : header.getValue()) {
-                log(configKey, "%s: %s", header.getKey(), Redactor.headerValue(header.getKey(), value));
+                log(configKey, "%s: %s", header.getKey(),
+                        Redactor.headerValue(header.getKey(), Redaction.withoutSecrets(value, secrets)));
             }
         }
     }
