@@ -72,7 +72,7 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
 
     private static final System.Logger LOG = System.getLogger(AccessTokenService.class.getName());
     private static final long STORE_COOLDOWN_NANOS = Duration.ofSeconds(1).toNanos();
-    private static final int MAX_OWNED_FETCH_THREADS = 4;
+    private static final int MAX_OWNED_FETCH_THREADS = 16;
 
     private final TokenEndpoint endpoint;
     private final TokenRequestSupplier requests;
@@ -125,8 +125,8 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
 
     private static ThreadPoolExecutor newFetchExecutor(String clientKey) {
         AtomicInteger seq = new AtomicInteger();
-        // no queue: an abandoned fetch that ignores its interrupt cannot hold up the next one; beyond the bound
-        // the task is refused, which the cell turns into a typed error
+        // no queue: an abandoned fetch that ignores its interrupt cannot hold up the next one (an idle thread is
+        // reused, else a new one starts); beyond the bound the task is refused, which the cell turns into a typed error
         return new ThreadPoolExecutor(0, MAX_OWNED_FETCH_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 runnable -> {
                     Thread t = new Thread(runnable, "snapbi-token-fetch-" + clientKey + "-" + seq.incrementAndGet());
