@@ -233,7 +233,7 @@ class AccessTokenServiceRecoveryTest {
         List<AccessToken> dead = new CopyOnWriteArrayList<>();
         AtomicReference<String> violation = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
-        int rounds = 500;
+        int rounds = 2000;
         Thread invalidator = new Thread(() -> {
             awaitQuietly(start);
             for (int i = 0; i < rounds && violation.get() == null; i++) {
