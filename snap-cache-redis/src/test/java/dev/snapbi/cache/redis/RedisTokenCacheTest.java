@@ -120,7 +120,8 @@ class RedisTokenCacheTest {
 
         String stored = REDIS.command("GET " + tokenKey).split("\r\n")[1];
         int last = stored.length() - 5;
-        String flipped = stored.substring(0, last) + (stored.charAt(last) == 'A' ? 'B' : 'A') + stored.substring(last + 1);
+        String flipped = stored.substring(0, last) + (stored.charAt(last) == 'A' ? 'B' : 'A')
+                + stored.substring(last + 1);
         REDIS.command("SET " + tokenKey + " " + flipped + " PX 60000");
         assertThat(cache.read(key)).as("one flipped character").isEmpty();
         assertThat(cache.read(key)).isEmpty();
