@@ -198,6 +198,43 @@ class RedisTokenCacheTest {
     }
 
     @Test
+    void a_frozen_redis_costs_at_most_the_command_timeout_and_the_token_is_fetched_anyway() throws Exception {
+        RedisTokenCache slow = RedisTokenCache.builder().uri(REDIS.uri()).encryptionSecret(SECRET)
+                .commandTimeout(Duration.ofMillis(300)).build();
+        closeables.add(slow);
+        slow.read(key); // connected
+        List<String> outages = new CopyOnWriteArrayList<>();
+        AccessTokenService tokens = service(slow, new TokenEventListener() {
+            @Override
+            public void onStoreUnavailable(String problem) {
+                outages.add(problem);
+            }
+        });
+        REDIS.freezeFor(2);
+        assertThat(tokens.accessToken().value()).startsWith("token-1-");
+        assertThat(outages).hasSize(1).allSatisfy(p -> assertThat(p).contains("Timeout"));
+        assertThat(REDIS.command("PING")).startsWith("+PONG"); // waits until it wakes, for the next tests
+    }
+
+    @Test
+    void garbage_where_the_token_should_be_means_the_service_fetches_for_itself() throws Exception {
+        RedisTokenCache cache = cache(SECRET);
+        String tokenKey = RedisKeys.of(key).token();
+        assertThat(REDIS.command("HSET " + tokenKey + " not a-string")).startsWith(":1"); // WRONGTYPE for GET
+        List<String> outages = new CopyOnWriteArrayList<>();
+        AccessTokenService tokens = service(cache, new TokenEventListener() {
+            @Override
+            public void onStoreUnavailable(String problem) {
+                outages.add(problem);
+            }
+        });
+        AccessToken token = tokens.accessToken();
+        assertThat(token.value()).startsWith("token-1-");
+        assertThat(outages).hasSize(1);
+        assertThatThrownBy(() -> cache.read(key)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void an_acl_user_with_a_password_in_the_uri_is_used_and_a_wrong_password_only_means_no_sharing() throws Exception {
         String user = "snapbi" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(REDIS.command("ACL SETUSER " + user + " on >s3cret-pass ~snapbi:* +@all")).startsWith("+OK");
