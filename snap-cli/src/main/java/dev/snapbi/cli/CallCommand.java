@@ -86,8 +86,13 @@ final class CallCommand implements Callable<Integer> {
     private String clientKey;
 
     @Option(names = "--private-key", paramLabel = "FILE",
-            description = "RSA private key: PKCS#8, PKCS#1, encrypted PKCS#8, bare Base64 or PKCS#12")
+            description = "RSA private key: PKCS#8, PKCS#1, encrypted PKCS#8, bare Base64, DER or PKCS#12 (.p12, "
+                    + ".pfx); the password of an encrypted key or keystore comes from SNAP_KEY_PASSWORD")
     private Path privateKey;
+
+    @Option(names = "--key-alias", paramLabel = "A",
+            description = "the PKCS#12 entry to sign with, when the keystore holds several")
+    private String keyAlias;
 
     @Option(names = "--connect-timeout", converter = Durations.class, paramLabel = "D",
             description = "e.g. 500ms, 2s, PT2S (default 5s)")
@@ -138,8 +143,9 @@ final class CallCommand implements Callable<Integer> {
                     + " SNAP_CLIENT_SECRET (it is never taken from an argument)");
         }
         ProviderProfile profile = env != null ? environment(env)
-                : ProviderProfile.nicepayDevelopment().toBuilder().name("nicepay").baseUrl(baseUrl).build();
-        return send(profile, clientKey, TokenCommand.loadSigner(privateKey, root), secret, call);
+                : ProviderProfile.nicepayDevelopment().toBuilder().name("nicepay")
+                .baseUrl(TokenCommand.checkedBaseUrl(baseUrl)).build();
+        return send(profile, clientKey, TokenCommand.loadSigner(privateKey, keyAlias, root), secret, call);
     }
 
     static ProviderProfile environment(String name) {

@@ -1,5 +1,6 @@
 package dev.snapbi.cli;
 
+import dev.snapbi.cli.internal.BoundedFiles;
 import dev.snapbi.cli.internal.ExitCode;
 import dev.snapbi.crypto.HmacSha512Signer;
 import dev.snapbi.crypto.RsaSigner;
@@ -30,9 +31,15 @@ import java.util.concurrent.Callable;
                 "Asymmetric (token): --client-key K --private-key FILE [--timestamp T]; the password of an "
                         + "encrypted key comes from SNAP_KEY_PASSWORD.",
                 "Symmetric (transactional): --symmetric --method M --path P --access-token T [--body-file F] "
-                        + "[--timestamp T]; the client secret comes from SNAP_CLIENT_SECRET."},
+                        + "[--timestamp T]; the client secret comes from SNAP_CLIENT_SECRET.",
+                "The symmetric signature covers the minified body, so send exactly the body printed under "
+                        + "'body to send' (or written by --body-out), not the file as you wrote it: NICEPAY hashes "
+                        + "the bytes it receives."},
         footer = ExitCode.HELP)
 final class SignCommand implements Callable<Integer> {
+
+    /** The largest body file read: NICEPAY's requests are a few KB. */
+    static final long MAX_BODY_BYTES = 4L << 20;
 
     @CommandLine.ParentCommand
     private SnapCli root;
@@ -46,8 +53,13 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--client-key", description = "X-CLIENT-KEY (asymmetric)")
     private String clientKey;
 
-    @Option(names = "--private-key", paramLabel = "FILE", description = "RSA private key in any common format")
+    @Option(names = "--private-key", paramLabel = "FILE",
+            description = "RSA private key in any common format, or a PKCS#12 keystore (.p12, .pfx)")
     private Path privateKey;
+
+    @Option(names = "--key-alias", paramLabel = "A",
+            description = "the PKCS#12 entry to sign with, when the keystore holds several")
+    private String keyAlias;
 
     @Option(names = "--timestamp", paramLabel = "T",
             description = "X-TIMESTAMP such as 2024-12-31T10:11:40+07:00 (default: now, Asia/Jakarta)")
@@ -66,6 +78,10 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--body-file", paramLabel = "F", description = "the JSON body; minified before hashing")
     private Path bodyFile;
 
+    @Option(names = "--body-out", paramLabel = "F",
+            description = "write the exact body that was signed (and must be sent) to this file")
+    private Path bodyOut;
+
     @Option(names = "--verbose", description = "stack traces on errors")
     private boolean verbose;
 
@@ -79,7 +95,7 @@ final class SignCommand implements Callable<Integer> {
     private int asymmetric(SnapTimestamp ts) {
         require(clientKey, "--client-key");
         require(privateKey, "--private-key");
-        RsaSigner signer = TokenCommand.loadSigner(privateKey, root);
+        RsaSigner signer = TokenCommand.loadSigner(privateKey, keyAlias, root);
         StringToSign stringToSign = StringToSign.b2b(ClientKey.of(clientKey), ts);
         Signature signature = signer.sign(stringToSign);
         PrintWriter out = spec.commandLine().getOut();
@@ -99,7 +115,7 @@ final class SignCommand implements Callable<Integer> {
             throw new SnapConfigurationException("set the client secret in the environment variable"
                     + " SNAP_CLIENT_SECRET (it is never taken from an argument)");
         }
-        String body = bodyFile == null ? "" : Files.readString(bodyFile, StandardCharsets.UTF_8);
+        String body = bodyFile == null ? "" : BoundedFiles.readString(bodyFile, MAX_BODY_BYTES, "--body-file");
         String minified = body.isBlank() ? "" : CompactJson.compact(body);
         byte[] bytes = minified.getBytes(StandardCharsets.UTF_8);
         String signingPath = ProviderProfile.nicepayDevelopment().signingPath(path);
@@ -112,6 +128,12 @@ final class SignCommand implements Callable<Integer> {
         out.println("string to sign: " + shown);
         out.println("signed path:    " + signingPath);
         out.println("body sha256:    " + StringToSign.sha256Hex(bytes) + " (" + bytes.length + " bytes, minified)");
+        if (bodyOut != null) {
+            Files.write(bodyOut, bytes);
+            out.println("body to send:   written to " + bodyOut + " (send exactly these bytes)");
+        } else {
+            out.println("body to send:   " + minified);
+        }
         out.println("X-TIMESTAMP:    " + ts.value());
         out.println("X-SIGNATURE:    " + signature.value());
         return ExitCode.OK;

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
@@ -27,7 +28,13 @@ import java.util.function.Function;
         subcommands = {TokenCommand.class, CallCommand.class, SignCommand.class, VerifyCommand.class, KeygenCommand.class,
                 SandboxCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCode.HELP)
-public final class SnapCli implements Runnable {
+public final class SnapCli implements Callable<Integer> {
+
+    /**
+     * The token service logs a failed fetch at WARN with the text the CLI prints as its one error line; outside
+     * {@code --verbose} it is quiet (simplelogger.properties), so that each error is one line.
+     */
+    static final String TOKEN_SERVICE_LOGGER = "dev.snapbi.domain.token.AccessTokenService";
 
     private final Function<String, String> environment;
     private final Clock clock;
@@ -45,6 +52,7 @@ public final class SnapCli implements Runnable {
         if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
             // before the first logger exists: slf4j-simple reads its levels once
             System.setProperty("org.slf4j.simpleLogger.log.dev.snapbi", "trace");
+            System.setProperty("org.slf4j.simpleLogger.log." + TOKEN_SERVICE_LOGGER, "trace");
         }
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System::getenv,
                 Clock.systemUTC());
@@ -63,6 +71,7 @@ public final class SnapCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(SnapCli::handle);
+        cli.setParameterExceptionHandler(SnapCli::badUsage);
         try {
             return cli.execute(args);
         } finally {
@@ -71,12 +80,38 @@ public final class SnapCli implements Runnable {
         }
     }
 
+    /** A bad option or value: one line naming it and where help is, no usage dump; exit 2. */
+    private static int badUsage(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        err.println("error: " + ex.getMessage() + " (see '" + name.replaceFirst("^snap", "java -jar snap-cli.jar")
+                + " --help')");
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         boolean verbose = parseResult != null && isVerbose(parseResult);
         int code;
         String line;
-        if (ex instanceof SnapException snap) {
+        Throwable bind = causeOfType(ex, java.net.BindException.class);
+        if (ex instanceof CliFailure failure) {
+            code = failure.exitCode();
+            line = "error: " + failure.getMessage();
+        } else if (bind != null) {
+            String port = optionValue(parseResult, "--port");
+            code = ExitCode.USAGE;
+            line = "error: cannot listen on port " + (port == null ? "(the one given)" : port) + " of 127.0.0.1: "
+                    + (bind.getMessage() == null ? "address in use" : bind.getMessage().toLowerCase(java.util.Locale.ROOT))
+                    + "; stop what uses it or pick another port (--port 0 picks a free one)";
+        } else if (ex instanceof IllegalArgumentException && optionValue(parseResult, "--port") != null
+                && !validPort(optionValue(parseResult, "--port"))) {
+            code = ExitCode.USAGE;
+            line = "error: --port must be between 0 and 65535 (0 picks a free port), got "
+                    + optionValue(parseResult, "--port");
+        } else if (ex instanceof SnapException snap) {
             code = ExitCode.of(snap);
             line = "error: " + snap.getMessage();
         } else if (ex instanceof UncheckedIOException || ex instanceof IOException) {
@@ -97,6 +132,33 @@ public final class SnapCli implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    private static Throwable causeOfType(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String optionValue(CommandLine.ParseResult parseResult, String option) {
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption(option)) {
+                return r.matchedOption(option).stringValues().get(0);
+            }
+        }
+        return null;
+    }
+
+    private static boolean validPort(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            return port >= 0 && port <= 65535;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String describe(Throwable io) {
@@ -120,9 +182,11 @@ public final class SnapCli implements Runnable {
         return false;
     }
 
+    /** No command given: the usage on stderr and exit 2 (with {@code --help} it goes to stdout, exit 0). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
     }
 
     String env(String name) {

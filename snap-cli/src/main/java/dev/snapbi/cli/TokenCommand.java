@@ -1,6 +1,7 @@
 package dev.snapbi.cli;
 
 import dev.snapbi.adapter.feign.FeignAccessTokens;
+import dev.snapbi.cache.redis.RedisTokenCache;
 import dev.snapbi.cli.internal.Durations;
 import dev.snapbi.cli.internal.ExitCode;
 import dev.snapbi.cli.internal.Json;
@@ -8,6 +9,7 @@ import dev.snapbi.crypto.GeneratedKeyPair;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.error.SnapUnavailableException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.TokenGrant;
@@ -18,6 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +63,13 @@ final class TokenCommand implements Callable<Integer> {
     private String clientKey;
 
     @Option(names = "--private-key", paramLabel = "FILE",
-            description = "RSA private key: PKCS#8, PKCS#1, encrypted PKCS#8, bare Base64 or PKCS#12")
+            description = "RSA private key: PKCS#8, PKCS#1, encrypted PKCS#8, bare Base64, DER or PKCS#12 (.p12, "
+                    + ".pfx); the password of an encrypted key or keystore comes from SNAP_KEY_PASSWORD")
     private Path privateKey;
+
+    @Option(names = "--key-alias", paramLabel = "A",
+            description = "the PKCS#12 entry to sign with, when the keystore holds several")
+    private String keyAlias;
 
     @Option(names = "--connect-timeout", converter = Durations.class, paramLabel = "D",
             description = "e.g. 500ms, 2s, PT2S (default 5s)")
@@ -76,6 +84,12 @@ final class TokenCommand implements Callable<Integer> {
 
     @Option(names = "--show-token", description = "print the access token instead of a redacted hint")
     private boolean showToken;
+
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "share the token through Redis as a fleet does (redis://host:port, rediss:// for TLS, "
+                    + "redis://user:password@host:port); the secret sealing it comes from SNAP_REDIS_SECRET; "
+                    + "the JSON then says whether the token was adopted from Redis or fetched")
+    private String redis;
 
     @Option(names = "--verbose", description = "log the HTTP exchange (secrets redacted) and stack traces")
     private boolean verbose;
@@ -106,36 +120,151 @@ final class TokenCommand implements Callable<Integer> {
                     + (env != null ? "--env" : "--base-url"));
         }
         ProviderProfile profile = env != null ? ProviderProfile.nicepayEnvironment(env)
-                : ProviderProfile.nicepayDevelopment().toBuilder().name("nicepay").baseUrl(baseUrl).build();
-        return fetch(profile, clientKey, loadSigner(privateKey, root), profile.name());
+                : ProviderProfile.nicepayDevelopment().toBuilder().name("nicepay").baseUrl(checkedBaseUrl(baseUrl))
+                .build();
+        RsaSigner signer = loadSigner(privateKey, keyAlias, root);
+        try {
+            return fetch(profile, clientKey, signer, profile.name());
+        } catch (SnapUnavailableException e) {
+            if (e.reason() == SnapUnavailableException.Reason.CONNECT
+                    || e.reason() == SnapUnavailableException.Reason.CONNECTION && refused(e)) {
+                URI url = profile.tokenUrl();
+                int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+                // the library's "retry later" fits a server that is down; on a command line a wrong port is likelier
+                String what = String.valueOf(e.getMessage()).replaceFirst(" - retry later\\b.*$", "");
+                throw new CliFailure(ExitCode.UNAVAILABLE, what + " - nothing accepted a connection at "
+                        + url.getHost() + " port " + port + "; check the host and port of "
+                        + (env != null ? "--env" : "--base-url") + " (a wrong port is the usual cause)", e);
+            }
+            throw e;
+        }
     }
 
-    static RsaSigner loadSigner(Path file, SnapCli root) {
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The base URL as NICEPAY's environments are given: scheme, host and port only. */
+    static String checkedBaseUrl(String value) {
+        String v = value.trim();
+        if (!v.startsWith("http://") && !v.startsWith("https://")) {
+            throw new CliFailure(ExitCode.USAGE, "--base-url needs a scheme: http://" + v + " (a local sandbox) or"
+                    + " https://" + v, null);
+        }
+        URI uri;
+        try {
+            uri = URI.create(v);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCode.USAGE, "--base-url '" + v + "' is not a URL; use e.g."
+                    + " https://dev.nicepay.co.id", e);
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        if (path.contains("/nicepay") || path.contains("access-token")) {
+            String root = uri.getScheme() + "://" + uri.getRawAuthority();
+            throw new CliFailure(ExitCode.USAGE, "--base-url is the host root, e.g. " + root + "; the token path"
+                    + " /nicepay/v1.0/access-token/b2b is added to it", null);
+        }
+        return v;
+    }
+
+    /**
+     * The signer for {@code --private-key}: key files in every text or DER format, or a PKCS#12 keystore (by its
+     * extension, or when the file turns out to be one). Passwords come from {@code SNAP_KEY_PASSWORD}.
+     */
+    static RsaSigner loadSigner(Path file, String alias, SnapCli root) {
         if (!Files.exists(file)) {
             throw new SnapConfigurationException("the private key file " + file + " does not exist");
+        }
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+            return pkcs12(file, alias, root);
         }
         char[] password = SignCommand.password(root);
         try {
             return password == null ? RsaSigner.fromFile(file) : RsaSigner.fromFile(file, password);
+        } catch (SnapConfigurationException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("a PKCS#12 keystore")) {
+                return pkcs12(file, alias, root);
+            }
+            if (password == null && message.contains("but no password")) {
+                throw new CliFailure(ExitCode.USAGE, "the private key in " + file + " is encrypted: set its password"
+                        + " in the environment variable SNAP_KEY_PASSWORD", e);
+            }
+            throw e;
+        } finally {
+            SignCommand.wipe(password);
+        }
+    }
+
+    private static RsaSigner pkcs12(Path file, String alias, SnapCli root) {
+        char[] password = SignCommand.password(root);
+        try {
+            return RsaSigner.fromPkcs12(file, password, alias, password == null ? null : password.clone());
+        } catch (SnapConfigurationException e) {
+            String message = String.valueOf(e.getMessage());
+            if (password == null && message.contains("password")) {
+                throw new CliFailure(ExitCode.USAGE, "the PKCS#12 keystore " + file + " did not open without a"
+                        + " password: set it in the environment variable SNAP_KEY_PASSWORD", e);
+            }
+            if (alias == null && message.contains("private key entries [")) {
+                throw new CliFailure(ExitCode.USAGE, message + "; choose one with --key-alias", e);
+            }
+            throw e;
         } finally {
             SignCommand.wipe(password);
         }
     }
 
     private int fetch(ProviderProfile profile, String key, RsaSigner signer, String where) {
+        if (redis == null) {
+            return fetch(profile, key, signer, where, null);
+        }
+        String secret = root.env("SNAP_REDIS_SECRET");
+        if (secret == null) {
+            throw new SnapConfigurationException("--redis needs SNAP_REDIS_SECRET: the secret (16+ characters) every"
+                    + " replica seals the shared token with");
+        }
+        try (RedisTokenCache shared = RedisTokenCache.builder().uri(redis).encryptionSecret(secret).build()) {
+            return fetch(profile, key, signer, where, shared);
+        }
+    }
+
+    private int fetch(ProviderProfile profile, String key, RsaSigner signer, String where, RedisTokenCache shared) {
         AtomicReference<TokenGrant> grant = new AtomicReference<>();
+        AtomicReference<String> source = new AtomicReference<>("fetched");
         FeignAccessTokens.Builder builder = FeignAccessTokens.builder()
                 .profile(profile)
                 .clientKey(key)
                 .signer(signer)
                 .clock(root.clock())
                 .wireLogging(verbose)
-                .tokenService(s -> s.listener(new TokenEventListener() {
-                    @Override
-                    public void onTokenFetched(AccessToken token, TokenGrant g) {
-                        grant.set(g);
+                .tokenService(s -> {
+                    s.listener(new TokenEventListener() {
+                        @Override
+                        public void onTokenFetched(AccessToken token, TokenGrant g) {
+                            grant.set(g);
+                        }
+
+                        @Override
+                        public void onTokenAdopted(AccessToken token) {
+                            source.set("adopted");
+                        }
+
+                        @Override
+                        public void onStoreUnavailable(String problem) {
+                            source.set("fetched (Redis unavailable: " + problem + ")");
+                        }
+                    });
+                    if (shared != null) {
+                        s.cache(shared);
                     }
-                }));
+                });
         if (connectTimeout != null) {
             builder.connectTimeout(connectTimeout);
         }
@@ -158,6 +287,10 @@ final class TokenCommand implements Callable<Integer> {
             answer.put("clientKey", key);
             answer.put("tokenUrl", profile.tokenUrl().toString());
             answer.put("environment", where);
+            if (shared != null) {
+                answer.put("source", source.get());
+                answer.put("redis", shared.toString());
+            }
             spec.commandLine().getOut().println(Json.object(answer));
             return ExitCode.OK;
         }

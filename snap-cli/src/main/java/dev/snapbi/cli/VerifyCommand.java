@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.concurrent.Callable;
 
 /** {@code verify}: checks a SHA256withRSA signature, e.g. of a NICEPAY notification. */
@@ -34,9 +35,27 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean valid = RsaVerifier.fromFile(publicKey).verify(data, signature);
+        RsaVerifier verifier = RsaVerifier.fromFile(publicKey);
+        if (!isStandardBase64(signature.trim())) {
+            spec.commandLine().getOut().println("INVALID: the signature is not standard Base64 (X-SIGNATURE is the"
+                    + " Base64 of the RSA signature bytes: A-Z a-z 0-9 + /, padded with =)");
+            return ExitCode.INVALID_SIGNATURE;
+        }
+        boolean valid = verifier.verify(data, signature.trim());
         spec.commandLine().getOut().println(valid ? "valid: the signature matches the data and the public key"
                 : "INVALID: the signature does not match the data and the public key");
         return valid ? ExitCode.OK : ExitCode.INVALID_SIGNATURE;
+    }
+
+    private static boolean isStandardBase64(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        try {
+            Base64.getDecoder().decode(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

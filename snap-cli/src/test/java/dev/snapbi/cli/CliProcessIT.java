@@ -94,6 +94,20 @@ class CliProcessIT {
     }
 
     @Test
+    void a_server_error_is_exactly_one_line_on_stderr() throws Exception {
+        Path keys = dir.resolve("one-line-keys");
+        assertThat(java("keygen", "--out", keys.toString()).exit()).isZero();
+        try (dev.snapbi.sandbox.SnapSandbox sandbox = dev.snapbi.sandbox.SnapSandbox.start()) {
+            Result r = java("token", "--base-url", sandbox.baseUrl().toString(), "--client-key", "UNREGISTERED",
+                    "--private-key", keys.resolve("private.pem").toString());
+
+            assertThat(r.exit()).as(r.err()).isEqualTo(3);
+            assertThat(r.err().lines()).as(r.err()).singleElement().asString().startsWith("error: 4017300")
+                    .contains("Unknown client");
+        }
+    }
+
+    @Test
     void usage_errors_exit_2_without_a_stack_trace() throws Exception {
         Result r = java("token", "--max-attempts", "zero");
         assertThat(r.exit()).isEqualTo(2);

@@ -35,7 +35,7 @@ class ArchitectureTest {
     }
 
     private static final String[] MODULE_ROOTS = {"dev.snapbi.domain", "dev.snapbi.crypto",
-            "dev.snapbi.adapter.feign", "dev.snapbi.sandbox", "dev.snapbi.cli", "dev.snapbi.contract",
+            "dev.snapbi.adapter.feign", "dev.snapbi.sandbox", "dev.snapbi.cli", "dev.snapbi.testing",
             "dev.snapbi.nicepay"};
 
     /** A rule that sees no classes proves nothing: every module's production classes must be analysed. */
@@ -90,6 +90,14 @@ class ArchitectureTest {
                     "dev.snapbi.adapter..", "dev.snapbi.cli..")
             .because("the simulator checks requests on its own terms; sharing the client's code would mirror the"
                     + " client's bugs instead of catching them");
+
+    @ArchTest
+    static final ArchRule the_test_kit_builds_only_on_the_domain_and_the_sandbox = noClasses()
+            .that().resideInAPackage("dev.snapbi.testing..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.snapbi.crypto..", "dev.snapbi.adapter..",
+                    "dev.snapbi.cli..", "org.bouncycastle..")
+            .because("every module's tests above the domain and the sandbox use snap-testing, and users add it next"
+                    + " to whichever adapter they chose: it must not pull in another");
 
     @ArchTest
     static final ArchRule nothing_depends_on_the_composition_root = noClasses()

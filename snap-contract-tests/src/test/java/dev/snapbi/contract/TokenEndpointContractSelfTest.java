@@ -1,6 +1,8 @@
 package dev.snapbi.contract;
 
 import dev.snapbi.adapter.feign.FeignTokenEndpoint;
+import dev.snapbi.testing.tck.EndpointSettings;
+import dev.snapbi.testing.tck.TokenEndpointContract;
 import dev.snapbi.adapter.feign.TokenResilience;
 import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.error.SnapProtocolException;

@@ -8,7 +8,7 @@ import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.TokenGrant;
-import dev.snapbi.domain.testing.ManualTime;
+import dev.snapbi.testing.ManualClock;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
 import dev.snapbi.domain.token.TokenEventListener;
@@ -43,7 +43,7 @@ class ClockTroubleTest {
     private static final Duration MIN_BACKOFF = Duration.ofSeconds(1); // the service's default
 
     /** The host: its wall clock jumps, its monotonic ticker does not. */
-    private final ManualTime host = ManualTime.create();
+    private final ManualClock host = ManualClock.create();
     /** Real time, as NICEPAY (the sandbox) sees it. */
     private final Clock real = Fixtures.realTimeOf(host);
     private SnapSandbox sandbox;

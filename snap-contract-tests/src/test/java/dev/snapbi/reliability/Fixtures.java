@@ -1,7 +1,7 @@
 package dev.snapbi.reliability;
 
 import dev.snapbi.adapter.feign.TokenResilience;
-import dev.snapbi.domain.testing.ManualTime;
+import dev.snapbi.testing.ManualClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
@@ -35,11 +35,11 @@ final class Fixtures {
     }
 
     /**
-     * The real time of a simulation driven by {@link ManualTime}: it follows the monotonic ticker, so it moves with
-     * {@link ManualTime#advance} but not with {@link ManualTime#jumpWallClock} (the sandbox's clock when only the
+     * The real time of a simulation driven by {@link ManualClock}: it follows the monotonic ticker, so it moves with
+     * {@link ManualClock#advance} but not with {@link ManualClock#jumpWallClock} (the sandbox's clock when only the
      * client host's wall clock is wrong).
      */
-    static Clock realTimeOf(ManualTime time) {
+    static Clock realTimeOf(ManualClock time) {
         Instant start = time.instant();
         long startNanos = time.nanoTime();
         return new Clock() {

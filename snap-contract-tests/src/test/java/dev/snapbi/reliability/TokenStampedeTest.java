@@ -3,7 +3,7 @@ package dev.snapbi.reliability;
 import dev.snapbi.adapter.feign.FeignAccessTokens;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.model.AccessToken;
-import dev.snapbi.domain.testing.ManualTime;
+import dev.snapbi.testing.ManualClock;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SnapSandbox;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Many threads and many expiries against one token service, through the real Feign adapter and the sandbox over
  * loopback HTTP: the sandbox's own counters prove that each expiry costs exactly one token request. One
- * {@link ManualTime} is the service's clock and ticker, the signer's timestamp clock and the sandbox's clock, so the
+ * {@link ManualClock} is the service's clock and ticker, the signer's timestamp clock and the sandbox's clock, so the
  * sandbox's ±5 min freshness check and its token expiry stay meaningful while the test jumps from expiry to expiry.
  */
 class TokenStampedeTest {
@@ -36,7 +36,7 @@ class TokenStampedeTest {
     private static final Duration STALE_BEFORE = Duration.ofSeconds(15); // the service's default
     private static final Duration PREFETCH_BEFORE = Duration.ofSeconds(60); // the service's default
 
-    private final ManualTime time = ManualTime.create();
+    private final ManualClock time = ManualClock.create();
     private SnapSandbox sandbox;
     private AccessTokenService tokens;
 

@@ -2,9 +2,9 @@ package dev.snapbi.crypto;
 
 import dev.snapbi.crypto.pem.PrivateKeys;
 import dev.snapbi.crypto.pem.PublicKeys;
-import dev.snapbi.crypto.testing.CapturedLogs;
 import dev.snapbi.crypto.testing.OpenSslKeys;
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.testing.LogCapture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -317,7 +317,7 @@ class MalformedKeysTest {
     void accepts_a_1024_bit_key_with_a_logged_warning_that_holds_no_key_material() {
         String sandboxSized = keys.text(keys.rsa1024());
         RsaSigner signer;
-        try (CapturedLogs logs = CapturedLogs.of(RsaSigner.class)) {
+        try (LogCapture logs = LogCapture.of(RsaSigner.class)) {
             signer = RsaSigner.fromPem(sandboxSized);
 
             assertThat(logs.warnings()).singleElement().asString().contains("1024 bits")
@@ -329,14 +329,14 @@ class MalformedKeysTest {
 
     @Test
     void accepts_a_1024_bit_public_key_with_a_warning_and_a_2048_bit_key_silently() {
-        try (CapturedLogs verifierLogs = CapturedLogs.of(RsaVerifier.class);
-             CapturedLogs signerLogs = CapturedLogs.of(RsaSigner.class)) {
+        try (LogCapture verifierLogs = LogCapture.of(RsaVerifier.class);
+             LogCapture signerLogs = LogCapture.of(RsaSigner.class)) {
             RsaVerifier.fromFile(keys.rsa1024Public());
             RsaVerifier.fromFile(keys.rsaPublic());
             RsaSigner.fromFile(keys.rsaPkcs1());
 
             assertThat(verifierLogs.warnings()).singleElement().asString().contains("public key of 1024 bits");
-            assertThat(signerLogs.all()).isEmpty();
+            assertThat(signerLogs.messages()).isEmpty();
         }
     }
 

@@ -8,10 +8,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations as people type them: {@code 500ms}, {@code 2s}, {@code 1m}, or ISO-8601 {@code PT2S}. */
+/**
+ * Parses durations as people type them: {@code 500ms}, {@code 2s}, {@code 1m}, ISO-8601 {@code PT2S}, or a plain
+ * number of seconds ({@code 5}).
+ */
 public final class Durations implements CommandLine.ITypeConverter<Duration> {
 
-    private static final Pattern SIMPLE = Pattern.compile("([0-9]{1,9})(ms|s|m)");
+    private static final Pattern SIMPLE = Pattern.compile("([0-9]{1,9})(ms|s|m)?");
 
     @Override
     public Duration convert(String value) {
@@ -25,7 +28,7 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
         Matcher m = SIMPLE.matcher(v);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
+            d = switch (m.group(2) == null ? "s" : m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 default -> Duration.ofMinutes(n);
@@ -35,7 +38,7 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
                 d = Duration.parse(value.trim());
             } catch (DateTimeParseException | NullPointerException e) {
                 throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a duration; use e.g. 500ms, 2s, 1m or PT2S");
+                        + "' is not a duration; use e.g. 500ms, 2s (or 2), 1m or PT2S");
             }
         }
         if (d.isNegative() || d.isZero()) {

@@ -2,8 +2,8 @@ package dev.snapbi.contract.feign;
 
 import dev.snapbi.adapter.feign.FeignTokenEndpoint;
 import dev.snapbi.adapter.feign.TokenResilience;
-import dev.snapbi.contract.EndpointSettings;
-import dev.snapbi.contract.TokenEndpointContract;
+import dev.snapbi.testing.tck.EndpointSettings;
+import dev.snapbi.testing.tck.TokenEndpointContract;
 import dev.snapbi.domain.port.TokenEndpoint;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;

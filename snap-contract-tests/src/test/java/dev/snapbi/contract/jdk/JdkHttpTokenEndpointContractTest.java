@@ -1,8 +1,8 @@
 package dev.snapbi.contract.jdk;
 
 import dev.snapbi.adapter.jdk.JdkTokenEndpoint;
-import dev.snapbi.contract.EndpointSettings;
-import dev.snapbi.contract.TokenEndpointContract;
+import dev.snapbi.testing.tck.EndpointSettings;
+import dev.snapbi.testing.tck.TokenEndpointContract;
 import dev.snapbi.domain.port.TokenEndpoint;
 
 /** The {@code java.net.http} adapter (snap-adapter-jdk) passes the same contract as the Feign adapter, retries included. */

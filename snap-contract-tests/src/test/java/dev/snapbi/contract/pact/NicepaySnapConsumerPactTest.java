@@ -12,7 +12,7 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.snapbi.adapter.feign.FeignTokenEndpoint;
 import dev.snapbi.adapter.feign.TokenResilience;
-import dev.snapbi.contract.internal.RecordingRequests;
+import dev.snapbi.testing.internal.RecordingRequests;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapAuthenticationException;

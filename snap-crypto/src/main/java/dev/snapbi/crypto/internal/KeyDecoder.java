@@ -9,6 +9,13 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
+import org.bouncycastle.asn1.misc.ScryptParams;
+import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
+import org.bouncycastle.asn1.pkcs.PBEParameter;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCS12PBEParams;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -26,6 +33,7 @@ import org.bouncycastle.pkcs.PKCSException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -342,6 +350,7 @@ public final class KeyDecoder {
             throw source.refuse(found + " but no password", "the password it was encrypted with",
                     "pass the key's password: RsaSigner.fromPem(text, password) or RsaSigner.fromFile(path, password)");
         }
+        refuseExcessiveCost(encrypted.getEncryptionAlgorithm(), found, source);
         PrivateKeyInfo info;
         try {
             InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
@@ -369,6 +378,54 @@ public final class KeyDecoder {
             if (plain != null) {
                 Arrays.fill(plain, (byte) 0);
             }
+        }
+    }
+
+    /**
+     * Refuses key-derivation parameters whose cost would exhaust the heap or the CPU before a single wrong password
+     * could be reported (scrypt with N = 2^20 and r = 8 wants 1 GiB): the limits are {@link KeyTexts#MAX_PBKDF2_ITERATIONS}
+     * and {@link KeyTexts#MAX_SCRYPT_MEMORY_BYTES}, far above what OpenSSL and Java write by default.
+     */
+    private static void refuseExcessiveCost(AlgorithmIdentifier algorithm, String found, KeySource source) {
+        String reencrypt = "re-encrypt it with 'openssl pkcs8 -topk8 -v2 aes-256-cbc -in plain.pem -out key.p8.pem'"
+                + " (PBKDF2, 2048 iterations by default)";
+        try {
+            ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
+            if (oid.equals(PKCSObjectIdentifiers.id_PBES2)) {
+                KeyDerivationFunc kdf = PBES2Parameters.getInstance(algorithm.getParameters()).getKeyDerivationFunc();
+                if (kdf.getAlgorithm().equals(PKCSObjectIdentifiers.id_PBKDF2)) {
+                    refuseIterations(PBKDF2Params.getInstance(kdf.getParameters()).getIterationCount(), found, source,
+                            reencrypt);
+                } else if (kdf.getAlgorithm().equals(MiscObjectIdentifiers.id_scrypt)) {
+                    ScryptParams scrypt = ScryptParams.getInstance(kdf.getParameters());
+                    BigInteger n = scrypt.getCostParameter();
+                    BigInteger r = scrypt.getBlockSize();
+                    BigInteger p = scrypt.getParallelizationParameter();
+                    BigInteger memory = BigInteger.valueOf(128).multiply(n).multiply(r);
+                    if (memory.compareTo(BigInteger.valueOf(KeyTexts.MAX_SCRYPT_MEMORY_BYTES)) > 0
+                            || p.compareTo(BigInteger.valueOf(KeyTexts.MAX_SCRYPT_PARALLELISM)) > 0) {
+                        throw source.refuse(found + " whose scrypt parameters (N=" + n + ", r=" + r + ", p=" + p
+                                + ") need " + memory.shiftRight(20) + " MiB", "scrypt needing at most "
+                                + (KeyTexts.MAX_SCRYPT_MEMORY_BYTES >> 20) + " MiB (128 * N * r) with p at most "
+                                + KeyTexts.MAX_SCRYPT_PARALLELISM, reencrypt);
+                    }
+                }
+            } else if (oid.getId().startsWith("1.2.840.113549.1.12.1.")) {
+                refuseIterations(PKCS12PBEParams.getInstance(algorithm.getParameters()).getIterations(), found, source,
+                        reencrypt);
+            } else if (oid.getId().startsWith("1.2.840.113549.1.5.")) {
+                refuseIterations(PBEParameter.getInstance(algorithm.getParameters()).getIterationCount(), found,
+                        source, reencrypt);
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw source.refuse(found + " whose encryption parameters could not be read", null);
+        }
+    }
+
+    private static void refuseIterations(BigInteger iterations, String found, KeySource source, String hint) {
+        if (iterations.compareTo(BigInteger.valueOf(KeyTexts.MAX_PBKDF2_ITERATIONS)) > 0) {
+            throw source.refuse(found + " with " + iterations + " key-derivation iterations", "at most "
+                    + KeyTexts.MAX_PBKDF2_ITERATIONS + " iterations", hint);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
@@ -18,8 +19,19 @@ import java.util.function.Predicate;
  */
 public final class KeyTexts {
 
-    /** Files larger than this are refused unread: a 16384-bit RSA key in PEM is about 13 KB. */
+    /** Files larger than this are refused: a 16384-bit RSA key in PEM is about 13 KB. */
     public static final long MAX_FILE_BYTES = 1 << 20;
+    /**
+     * How long a file that is not a regular file (a FIFO, {@code /dev/stdin}, a process substitution such as
+     * {@code <(echo "$KEY")}) may take to deliver its bytes before it is refused.
+     */
+    public static final Duration SPECIAL_FILE_WAIT = Duration.ofSeconds(10);
+    /** The most PBKDF2 (or PKCS#12 / PBES1) iterations an encrypted key may ask for: OpenSSL writes 2048. */
+    public static final int MAX_PBKDF2_ITERATIONS = 10_000_000;
+    /** The most memory scrypt may need (128 * N * r bytes) to decrypt a key: OpenSSL's N=16384, r=8 need 16 MiB. */
+    public static final long MAX_SCRYPT_MEMORY_BYTES = 64L << 20;
+    /** The largest scrypt parallelization parameter p accepted. */
+    public static final int MAX_SCRYPT_PARALLELISM = 16;
 
     private static final String BARE = "in Base64 text without a PEM header";
 
@@ -111,6 +123,15 @@ public final class KeyTexts {
      * The bytes of a key file, refusing missing, oversized and unreadable files with a message naming the path.
      */
     public static byte[] read(Path file, KeySource source) {
+        return read(file, source, SPECIAL_FILE_WAIT);
+    }
+
+    /**
+     * As {@link #read(Path, KeySource)}, waiting at most {@code wait} for a file that is not a regular file. Never
+     * reads more than {@link #MAX_FILE_BYTES} + 1 bytes, so an endless file ({@code /dev/zero}) is refused, not
+     * swallowed.
+     */
+    public static byte[] read(Path file, KeySource source, Duration wait) {
         if (file == null) {
             throw source.refuse("no file (null path)", "a readable file holding " + source.expected(), null);
         }
@@ -127,7 +148,18 @@ public final class KeyTexts {
                 throw source.refuse("a file of " + size + " bytes, far larger than any key",
                         "a file holding " + source.expected(), null);
             }
-            return Files.readAllBytes(file);
+            byte[] bytes = Files.isRegularFile(file) ? BoundedRead.read(file, MAX_FILE_BYTES)
+                    : BoundedRead.readWithin(file, MAX_FILE_BYTES, wait);
+            if (bytes == null) {
+                throw source.refuse("a file that delivered no data within " + wait.toSeconds() + " s (a FIFO nobody"
+                        + " writes to?)", "a file holding " + source.expected(), null);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                Arrays.fill(bytes, (byte) 0);
+                throw source.refuse("more than " + MAX_FILE_BYTES + " bytes (an endless file such as /dev/zero?),"
+                        + " far more than any key", "a file holding " + source.expected(), null);
+            }
+            return bytes;
         } catch (IOException e) {
             // file-system messages name the path, never the content
             throw new SnapConfigurationException(source.message("a file that could not be read ("
@@ -143,7 +175,8 @@ public final class KeyTexts {
 
     private static String normalized(String text, KeySource source) {
         if (text == null) {
-            throw source.refuse("nothing (null)", null);
+            throw source.refuse("nothing (null)", "if the key comes from an environment variable, check that it"
+                    + " is set");
         }
         String t = PemText.normalize(text);
         if (t.isEmpty()) {

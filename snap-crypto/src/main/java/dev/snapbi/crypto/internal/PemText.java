@@ -17,8 +17,6 @@ public final class PemText {
 
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9]+(?: [A-Z0-9]+)*)-----");
     private static final Pattern END = Pattern.compile("-----END ([A-Z0-9]+(?: [A-Z0-9]+)*)-----");
-    /** RFC 1421 headers ({@code Proc-Type: 4,ENCRYPTED}); Base64 never holds ':' so this cannot eat key data. */
-    private static final Pattern HEADER = Pattern.compile("([A-Za-z][A-Za-z0-9-]*):[ \\t]*([^\\s]*)");
 
     private PemText() {
     }
@@ -90,19 +88,67 @@ public final class PemText {
             }
             String body = normalized.substring(begin.end(), end.start());
             Map<String, String> headers = new LinkedHashMap<>();
-            Matcher header = HEADER.matcher(body);
-            StringBuilder rest = new StringBuilder(body.length());
-            int last = 0;
-            while (header.find()) {
-                headers.put(header.group(1), header.group(2));
-                rest.append(body, last, header.start());
-                last = header.end();
-            }
-            rest.append(body, last, body.length());
+            String rest = withoutHeaders(body, headers);
             blocks.add(new Block(label, headers, withoutWhitespace(rest)));
             from = end.end();
         }
         return blocks;
+    }
+
+    /**
+     * Takes RFC 1421 headers ({@code Proc-Type: 4,ENCRYPTED}) out of a block's body into {@code headers} and returns
+     * the rest. A header is a name ({@code [A-Za-z][A-Za-z0-9-]*}), a colon, optional blanks and a value up to the
+     * next whitespace; Base64 never holds ':' so this cannot eat key data. One pass over the text, each character
+     * looked at a bounded number of times: linear in the length, whatever the text (a regular expression searched
+     * from every position was quadratic on long runs of name characters without a colon).
+     */
+    static String withoutHeaders(String body, Map<String, String> headers) {
+        if (body.indexOf(':') < 0) {
+            return body;
+        }
+        StringBuilder rest = new StringBuilder(body.length());
+        int n = body.length();
+        int i = 0;
+        while (i < n) {
+            if (!isNameChar(body.charAt(i))) {
+                rest.append(body.charAt(i));
+                i++;
+                continue;
+            }
+            int runStart = i;
+            while (i < n && isNameChar(body.charAt(i))) {
+                i++;
+            }
+            int nameStart = runStart;
+            while (nameStart < i && !Character.isLetter(body.charAt(nameStart))) {
+                nameStart++;
+            }
+            boolean isHeader = nameStart < i && isAsciiLetter(body.charAt(nameStart)) && i < n && body.charAt(i) == ':';
+            if (!isHeader) {
+                rest.append(body, runStart, i);
+                continue;
+            }
+            rest.append(body, runStart, nameStart);
+            String name = body.substring(nameStart, i);
+            i++; // the colon
+            while (i < n && (body.charAt(i) == ' ' || body.charAt(i) == '\t')) {
+                i++;
+            }
+            int valueStart = i;
+            while (i < n && !Character.isWhitespace(body.charAt(i))) {
+                i++;
+            }
+            headers.put(name, body.substring(valueStart, i));
+        }
+        return rest.toString();
+    }
+
+    private static boolean isNameChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     /** The characters of {@code text} other than whitespace. */

@@ -31,6 +31,13 @@ import java.util.List;
  * Files may hold any of these, or binary DER. Key-size rules are applied by {@link dev.snapbi.crypto.RsaSigner}, not
  * here. Every refusal is a {@link SnapConfigurationException} that says what was found and what is expected.
  * Passwords are wiped (overwritten with zeros) before the methods return, whether they succeed or not.
+ * <p>
+ * Limits, so that hostile input is a clear error and not an exhausted heap or a hung thread: files are read up to
+ * 1 MiB (an endless file such as {@code /dev/zero} is refused); a file that is not a regular file (a FIFO, a process
+ * substitution) must deliver its bytes within 10 s; an encrypted key whose key derivation asks for more than
+ * 10,000,000 PBKDF2 (or PKCS#12 / PBES1) iterations, or for scrypt needing more than 64 MiB ({@code 128 * N * r}) or a
+ * parallelization {@code p} above 16, is refused before any derivation runs (OpenSSL writes 2048 PBKDF2 iterations,
+ * or scrypt N=16384, r=8, p=1: 16 MiB).
  */
 public final class PrivateKeys {
 

@@ -35,7 +35,18 @@ public record NotificationVerification(Outcome outcome, ClientKey clientId, Snap
         /** {@code X-SIGNATURE} is not standard padded Base64. */
         BAD_SIGNATURE_ENCODING,
         /** The signature does not verify with the provider's public key. */
-        INVALID_SIGNATURE
+        INVALID_SIGNATURE,
+        /**
+         * Genuine and fresh, but this exact notification (client id, timestamp, signature) was accepted before, within
+         * the window: a replay, or the provider resending. Do not act on it again; answer as you answered the first.
+         * Only with replay protection on ({@code NotificationVerifier.Builder#replayProtection}).
+         */
+        REPLAYED,
+        /**
+         * Genuine and fresh, but the replay store could not be asked (e.g. a shared store is down): not known to be
+         * new. Answer the provider with a 5xx so that it resends later.
+         */
+        REPLAY_UNCHECKED
     }
 
     /** Validates the components. */

@@ -7,13 +7,18 @@ import dev.snapbi.domain.model.SnapHeaders;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.notification.NotificationVerification.Outcome;
+import dev.snapbi.domain.port.NotificationReplayStore;
 import dev.snapbi.domain.port.SignatureVerifier;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +31,13 @@ import java.util.function.Function;
  * the body) with its RSA key; the client id is the {@code X-CLIENT-KEY} header, or the configured one when the header
  * is absent. The timestamp must lie within the window (default &plusmn;5 minutes) of the verifier's clock, which
  * bounds how long a captured notification can be replayed.
+ * <p>
+ * <b>The signature does not cover the body.</b> A valid result says that the provider sent a notification for this
+ * client at this time, not that the body you received is the one it sent: never trust amounts or statuses from the
+ * body alone; confirm them with the status call of the service (or match them against your own order) before you
+ * ship goods. And within the window the same headers verify again: turn on
+ * {@link Builder#replayProtection(NotificationReplayStore)} (an {@link InMemoryNotificationReplayStore} for one
+ * instance, a shared store for several) to answer {@link Outcome#REPLAYED} for a notification accepted before.
  * <p>
  * Everything in the headers is attacker-controlled: this class never throws for it and never logs; the result's
  * reason never contains the signature.
@@ -56,12 +68,14 @@ public final class NotificationVerifier {
     private final Map<String, ClientKey> clients;
     private final Duration window;
     private final Clock clock;
+    private final NotificationReplayStore replayStore;
 
     private NotificationVerifier(Builder b) {
         this.signatureVerifier = b.signatureVerifier;
         this.clients = Map.copyOf(b.clients);
         this.window = b.window;
         this.clock = b.clock;
+        this.replayStore = b.replayStore;
     }
 
     /** A builder; a signature verifier and at least one client id are required. */
@@ -156,8 +170,34 @@ public final class NotificationVerifier {
                     + " over '" + client + "|" + timestamp + "' with the provider's public key; check that the key"
                     + " is the provider's for this environment");
         }
+        if (replayStore != null) {
+            boolean first;
+            try {
+                first = replayStore.firstSighting(replayKey(client, timestamp, signatureHeader.value), now,
+                        timestamp.instant().plus(window));
+            } catch (RuntimeException e) {
+                return failure(Outcome.REPLAY_UNCHECKED, client, timestamp, "the signature verifies, but the replay"
+                        + " store failed (" + e.getClass().getSimpleName() + "); answer 5xx so the provider resends");
+            }
+            if (!first) {
+                return failure(Outcome.REPLAYED, client, timestamp, "this notification for client " + client + " at "
+                        + timestamp + " was accepted before; do not act on it again");
+            }
+        }
         return new NotificationVerification(Outcome.VALID, client, timestamp, "the signature verifies for client "
                 + client + " at " + timestamp);
+    }
+
+    /** SHA-256 (hex) of what identifies one notification: the store never holds a signature. */
+    private static String replayKey(ClientKey client, SnapTimestamp timestamp, String signature) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha256.digest((client.value() + "|" + timestamp.value() + "|" + signature)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static NotificationVerification failure(Outcome outcome, ClientKey client, SnapTimestamp timestamp,
@@ -176,6 +216,11 @@ public final class NotificationVerifier {
         return clients.values();
     }
 
+    /** Whether notifications accepted before are recognised ({@link Builder#replayProtection}). */
+    public boolean hasReplayProtection() {
+        return replayStore != null;
+    }
+
     /** The timestamp window, either side of the clock. */
     public Duration window() {
         return window;
@@ -183,7 +228,8 @@ public final class NotificationVerifier {
 
     @Override
     public String toString() {
-        return "NotificationVerifier[clients " + clients.keySet() + ", window " + window + "]";
+        return "NotificationVerifier[clients " + clients.keySet() + ", window " + window
+                + (replayStore == null ? "" : ", replay protection") + "]";
     }
 
     /** One header's single value (or {@code null} when absent or blank) and how many values it had. */
@@ -219,8 +265,19 @@ public final class NotificationVerifier {
         private final Map<String, ClientKey> clients = new LinkedHashMap<>();
         private Duration window = DEFAULT_WINDOW;
         private Clock clock = Clock.systemUTC();
+        private NotificationReplayStore replayStore;
 
         private Builder() {
+        }
+
+        /**
+         * Recognises notifications accepted before within the window and answers {@link Outcome#REPLAYED} for them:
+         * {@code InMemoryNotificationReplayStore.create()} for one application instance, a shared store for several.
+         * Off by default.
+         */
+        public Builder replayProtection(NotificationReplayStore store) {
+            this.replayStore = Objects.requireNonNull(store, "store");
+            return this;
         }
 
         /** Checks the provider's signatures, e.g. {@code RsaVerifier.fromPem(nicepayPublicKeyPem)::verify}. */

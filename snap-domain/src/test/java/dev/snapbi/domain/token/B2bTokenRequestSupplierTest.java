@@ -5,46 +5,27 @@ import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.TokenRequest;
 import dev.snapbi.domain.testing.DigestSigner;
+import dev.snapbi.domain.testing.ManualTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class B2bTokenRequestSupplierTest {
 
-    /** A clock that moves one second forward on every read: two reads would disagree. */
-    private static final class TickingClock extends Clock {
-        private final AtomicInteger reads = new AtomicInteger();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.parse("2024-12-31T03:11:39.999Z").plusSeconds(reads.getAndIncrement());
-        }
-    }
-
     @Test
     void reads_the_clock_once_so_header_and_signed_timestamp_are_identical() {
-        TickingClock clock = new TickingClock();
+        ManualTime clock = ManualTime.startingAt(Instant.parse("2024-12-31T03:11:39.999Z"))
+                .advancingOnEachReading(Duration.ofSeconds(1)); // two reads would disagree
         B2bTokenRequestSupplier supplier = B2bTokenRequestSupplier.create(ClientKey.of("normaltest"),
                 new DigestSigner(), clock, ProviderProfile.nicepayDevelopment());
         TokenRequest request = supplier.get();
-        assertThat(clock.reads.get()).isEqualTo(1);
+        assertThat(clock.readings()).isEqualTo(1);
         assertThat(request.headers().get("X-TIMESTAMP")).isEqualTo("2024-12-31T10:11:39+07:00");
         assertThat(request.stringToSign().value()).isEqualTo("normaltest|2024-12-31T10:11:39+07:00");
         assertThat(request.signature()).isEqualTo(new DigestSigner().sign(request.stringToSign()));
@@ -52,7 +33,8 @@ class B2bTokenRequestSupplierTest {
 
     @Test
     void signs_every_attempt_afresh_with_a_new_timestamp() {
-        TickingClock clock = new TickingClock();
+        ManualTime clock = ManualTime.startingAt(Instant.parse("2024-12-31T03:11:39.999Z"))
+                .advancingOnEachReading(Duration.ofSeconds(1)); // two reads would disagree
         B2bTokenRequestSupplier supplier = B2bTokenRequestSupplier.create(ClientKey.of("normaltest"),
                 new DigestSigner(), clock, ZoneId.of("Asia/Jakarta"));
         TokenRequest first = supplier.get();

@@ -1,5 +1,6 @@
 package dev.snapbi.adapter.feign.internal;
 
+import dev.snapbi.domain.error.SnapConfigurationException;
 import feign.Client;
 import feign.Request;
 import feign.Response;
@@ -92,7 +93,12 @@ public final class JdkFeignClient implements Client, Closeable {
                 continue;
             }
             for (String value : header.getValue()) {
-                builder.header(header.getKey(), value);
+                try {
+                    builder.header(header.getKey(), value);
+                } catch (IllegalArgumentException e) {
+                    throw new SnapConfigurationException("the header '" + header.getKey() + "' cannot be sent by the"
+                            + " JDK HTTP client (a name or value it does not allow); nothing was sent");
+                }
             }
         }
         HttpResponse<InputStream> answer;

@@ -1,2 +1,0 @@
-/** Helpers of the token endpoint contract; not API, may change without notice. */
-package dev.snapbi.contract.internal;
