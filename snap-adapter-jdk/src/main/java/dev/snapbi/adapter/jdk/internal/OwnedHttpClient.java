@@ -25,11 +25,14 @@ public final class OwnedHttpClient implements AutoCloseable {
 
     private volatile HttpClient client;
     private final ExecutorService ownedExecutor;
+    private final java.util.Set<Thread> ownedThreads;
     private final boolean ownsClient;
 
-    private OwnedHttpClient(HttpClient client, ExecutorService ownedExecutor, boolean ownsClient) {
+    private OwnedHttpClient(HttpClient client, ExecutorService ownedExecutor, java.util.Set<Thread> ownedThreads,
+                            boolean ownsClient) {
         this.client = client;
         this.ownedExecutor = ownedExecutor;
+        this.ownedThreads = ownedThreads;
         this.ownsClient = ownsClient;
     }
 
@@ -41,12 +44,13 @@ public final class OwnedHttpClient implements AutoCloseable {
     public static OwnedHttpClient create(HttpClient userClient, Executor userExecutor, Duration connectTimeout,
                                          String threadPrefix) {
         if (userClient != null) {
-            return new OwnedHttpClient(userClient, null, false);
+            return new OwnedHttpClient(userClient, null, java.util.Set.of(), false);
         }
         ExecutorService owned = null;
+        java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
         Executor executor = userExecutor;
         if (executor == null) {
-            owned = newExecutor(threadPrefix + "-" + CLIENTS.incrementAndGet());
+            owned = newExecutor(threadPrefix + "-" + CLIENTS.incrementAndGet(), threads);
             executor = owned;
         }
         HttpClient client = HttpClient.newBuilder()
@@ -55,14 +59,16 @@ public final class OwnedHttpClient implements AutoCloseable {
                 .connectTimeout(connectTimeout)
                 .executor(executor)
                 .build();
-        return new OwnedHttpClient(client, owned, true);
+        return new OwnedHttpClient(client, owned, threads, true);
     }
 
-    private static ExecutorService newExecutor(String prefix) {
+    private static ExecutorService newExecutor(String prefix, java.util.Set<Thread> started) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
             t.setDaemon(true);
+            started.removeIf(old -> !old.isAlive()); // only the live ones are remembered
+            started.add(t);
             return t;
         };
         ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
@@ -112,7 +118,15 @@ public final class OwnedHttpClient implements AutoCloseable {
         }
         if (ownedExecutor != null) {
             try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 ownedExecutor.awaitTermination(5, TimeUnit.SECONDS);
+                // a terminated pool's last worker may still be on its way out: wait until each has ended, bounded
+                for (Thread t : ownedThreads) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left > 0 && t != Thread.currentThread()) {
+                        t.join(left);
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
