@@ -10,10 +10,12 @@ import java.util.Objects;
  * The faults a {@link SnapSandbox} injects into its answers, to test how a client copes with a misbehaving provider.
  * Also reachable over HTTP under {@code /_sandbox/faults} (see the module README).
  *
- * <p>Faults apply to the token endpoint ({@code POST /nicepay/v1.0/access-token/b2b}) only; the ping and admin
- * endpoints are never faulted, so a test can always check a token or read the stats. Every token request is still
- * parsed and verified when a fault answers (its signature's validity is recorded), but a faulted answer never issues
- * a token.
+ * <p>A sandbox has two independent plans: {@link SnapSandbox#faults()} for the token endpoint
+ * ({@code POST /nicepay/v1.0/access-token/b2b}) and {@link SnapSandbox#transactionFaults()} for every NICEPAY service
+ * under {@code /nicepay/api/v1.0} (VA, QRIS, e-wallet, payout, balance). The ping and admin endpoints are never
+ * faulted, so a test can always check a token or read the stats. A faulted token answer never issues a token (except
+ * {@link #processedThenDropNext(int)}); a faulted service answer never applies the request (except
+ * {@link #processedThenDropNext(int)}, which is the point of it).
  *
  * <p>The {@code ...Next(count, ...)} faults queue up and are consumed in the order they were added, one per token
  * request: {@code failNext(1, ...).dropNext(1)} makes the next request fail and the one after that drop. The standing
@@ -59,6 +61,16 @@ public final class Faults {
      */
     public Faults failNext(int count, int httpStatus, String responseCode, String responseMessage) {
         plan.enqueue(new Fault.Fail(httpStatus, responseCode, responseMessage), count);
+        return this;
+    }
+
+    /**
+     * The next {@code count} requests are handled completely (a token issued, a VA created, a refund applied...), and
+     * then the connection is closed without an answer: the client sees an I/O error after its request took effect,
+     * the ambiguous outcome a money-moving call must reconcile with a status call instead of resending.
+     */
+    public Faults processedThenDropNext(int count) {
+        plan.enqueue(new Fault.AnswerLost(), count);
         return this;
     }
 

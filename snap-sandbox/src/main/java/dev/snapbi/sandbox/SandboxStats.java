@@ -17,19 +17,38 @@ import java.util.TreeMap;
  * @param rejectionsByCode  answers with a non-2xx status that carried a {@code responseCode}, by that code (including
  *                          injected failures such as {@code 4297300}); broken bodies, HTML pages and dropped
  *                          connections have no code and are not counted here; ordered by code
+ * @param requestsByPath    requests that reached each served path (token, ping and every NICEPAY service, e.g.
+ *                          {@code /nicepay/api/v1.0/qr/qr-mpm-refund}), any method, faulted or not, answered or
+ *                          dropped; paths never reached are absent; ordered by path
  */
 public record SandboxStats(long tokenRequests, long tokensIssued, long pingRequests, long vaRequests,
-                           Map<String, Long> rejectionsByCode) {
+                           Map<String, Long> rejectionsByCode, Map<String, Long> requestsByPath) {
 
-    /** Copies the map (sorted by code, unmodifiable). */
+    /** Copies the maps (sorted, unmodifiable). */
     public SandboxStats {
         rejectionsByCode = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(rejectionsByCode,
                 "rejectionsByCode")));
+        requestsByPath = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(requestsByPath,
+                "requestsByPath")));
+    }
+
+    /** Stats without per-path counts. */
+    public SandboxStats(long tokenRequests, long tokensIssued, long pingRequests, long vaRequests,
+                        Map<String, Long> rejectionsByCode) {
+        this(tokenRequests, tokensIssued, pingRequests, vaRequests, rejectionsByCode, Map.of());
     }
 
     /** Stats without VA requests (as before the VA endpoint existed). */
     public SandboxStats(long tokenRequests, long tokensIssued, long pingRequests, Map<String, Long> rejectionsByCode) {
-        this(tokenRequests, tokensIssued, pingRequests, 0, rejectionsByCode);
+        this(tokenRequests, tokensIssued, pingRequests, 0, rejectionsByCode, Map.of());
+    }
+
+    /**
+     * How many requests reached this path, e.g. {@code requests(SnapSandbox.VA_CREATE_PATH)}: the proof that a
+     * money-moving call was sent exactly once.
+     */
+    public long requests(String path) {
+        return requestsByPath.getOrDefault(path, 0L);
     }
 
     /** How many answers carried this response code (0 when none did). */

@@ -4,9 +4,14 @@ import com.sun.net.httpserver.HttpServer;
 import dev.snapbi.sandbox.internal.AdminEndpoint;
 import dev.snapbi.sandbox.internal.ClientRegistry;
 import dev.snapbi.sandbox.internal.Counters;
+import dev.snapbi.sandbox.internal.Endpoint;
+import dev.snapbi.sandbox.internal.ExternalIdRegistry;
 import dev.snapbi.sandbox.internal.FaultPlan;
 import dev.snapbi.sandbox.internal.Keys;
+import dev.snapbi.sandbox.internal.Ledger;
+import dev.snapbi.sandbox.internal.NicepayServices;
 import dev.snapbi.sandbox.internal.Notifier;
+import dev.snapbi.sandbox.internal.PaymentDesk;
 import dev.snapbi.sandbox.internal.PingEndpoint;
 import dev.snapbi.sandbox.internal.RegisteredClient;
 import dev.snapbi.sandbox.internal.RequestLog;
@@ -14,11 +19,11 @@ import dev.snapbi.sandbox.internal.Router;
 import dev.snapbi.sandbox.internal.SandboxContext;
 import dev.snapbi.sandbox.internal.TokenEndpoint;
 import dev.snapbi.sandbox.internal.TokenStore;
-import dev.snapbi.sandbox.internal.VaCreateEndpoint;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,6 +32,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -68,8 +74,36 @@ public final class SnapSandbox implements AutoCloseable {
     public static final String TOKEN_PATH = TokenEndpoint.PATH;
     /** The protected ping path. */
     public static final String PING_PATH = PingEndpoint.PATH;
-    /** The VA creation path (a transactional call with the symmetric signature). */
-    public static final String VA_CREATE_PATH = VaCreateEndpoint.PATH;
+    /** VA create, {@code POST}, service 27, success {@code 2002700}. */
+    public static final String VA_CREATE_PATH = NicepayServices.VA_CREATE;
+    /** VA status, {@code POST}, service 26, success {@code 2002600}. */
+    public static final String VA_STATUS_PATH = NicepayServices.VA_STATUS;
+    /** VA cancel, {@code DELETE} with a JSON body, service 31, success {@code 2003100}. */
+    public static final String VA_DELETE_PATH = NicepayServices.VA_DELETE;
+    /** QRIS MPM generate, {@code POST}, service 47, success {@code 2004700}. */
+    public static final String QRIS_GENERATE_PATH = NicepayServices.QRIS_GENERATE;
+    /** QRIS MPM status, {@code POST}, service 51, success {@code 2005100}. */
+    public static final String QRIS_QUERY_PATH = NicepayServices.QRIS_QUERY;
+    /** QRIS MPM refund, {@code POST}, service 78, success {@code 2007800}. */
+    public static final String QRIS_REFUND_PATH = NicepayServices.QRIS_REFUND;
+    /** E-wallet payment (host to host), {@code POST}, service 54, success {@code 2005400}. */
+    public static final String EWALLET_PAYMENT_PATH = NicepayServices.EWALLET_PAYMENT;
+    /** E-wallet status, {@code POST}, service 55, success {@code 2005500}. */
+    public static final String EWALLET_STATUS_PATH = NicepayServices.EWALLET_STATUS;
+    /** E-wallet refund, {@code POST}, service 58, success {@code 2005800}. */
+    public static final String EWALLET_REFUND_PATH = NicepayServices.EWALLET_REFUND;
+    /** Payout registration, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_REGISTRATION_PATH = NicepayServices.PAYOUT_REGISTRATION;
+    /** Payout approval, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_APPROVE_PATH = NicepayServices.PAYOUT_APPROVE;
+    /** Payout status, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_INQUIRY_PATH = NicepayServices.PAYOUT_INQUIRY;
+    /** Payout cancel, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_CANCEL_PATH = NicepayServices.PAYOUT_CANCEL;
+    /** Payout reject, {@code POST}, service 00, success {@code 2000000}. */
+    public static final String PAYOUT_REJECT_PATH = NicepayServices.PAYOUT_REJECT;
+    /** Balance inquiry, {@code POST}, service 11, success {@code 2001100}. */
+    public static final String BALANCE_INQUIRY_PATH = NicepayServices.BALANCE_INQUIRY;
 
     static {
         // The JDK server writes headers and body in two segments; without TCP_NODELAY the body waits for the
@@ -84,17 +118,23 @@ public final class SnapSandbox implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final SandboxContext context;
     private final Faults faults;
+    private final Faults transactionFaults;
     private final URI baseUrl;
     private final Notifier notifier;
+    private final PaymentDesk desk;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SnapSandbox(Builder builder) {
         this.context = new SandboxContext(builder.clock, builder.tokenLifetime, builder.timestampWindow,
-                new ClientRegistry(), new TokenStore(), new FaultPlan(), new Counters(), new RequestLog());
+                new ClientRegistry(), new TokenStore(), new FaultPlan(), new Counters(), new RequestLog(),
+                new FaultPlan(), new ExternalIdRegistry(), new Ledger(builder.initialBalance));
         this.faults = new Faults(context.faults());
-        this.notifier = new Notifier(builder.clock);
-        Router router = new Router(new AdminEndpoint(context), new TokenEndpoint(context), new PingEndpoint(context),
-                new VaCreateEndpoint(context));
+        this.transactionFaults = new Faults(context.transactionFaults());
+        this.notifier = new Notifier(builder.clock, builder.notificationTimeout);
+        this.desk = new PaymentDesk(context.ledger(), notifier, builder.clock);
+        List<Endpoint> endpoints = new ArrayList<>(List.of(new TokenEndpoint(context), new PingEndpoint(context)));
+        endpoints.addAll(new NicepayServices(context).endpoints());
+        Router router = new Router(new AdminEndpoint(context, desk), endpoints.toArray(new Endpoint[0]));
         this.executor = newExecutor(builder.maxThreads);
         try {
             InetAddress address = InetAddress.getByName(builder.host);
@@ -208,11 +248,72 @@ public final class SnapSandbox implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * The faults to inject into the answers of the NICEPAY services under {@code /nicepay/api/v1.0} (VA, QRIS,
+     * e-wallet, payout, balance), independent of {@link #faults()}. {@link Faults#processedThenDropNext(int)} applies
+     * the request and then closes the connection without an answer: the ambiguous outcome of a money-moving call.
+     */
+    public Faults transactionFaults() {
+        return transactionFaults;
+    }
+
+    /**
+     * Pays the waiting VA, QRIS or e-wallet payment with NICEPAY's reference (the {@code tXidVA} of a VA, the
+     * {@code referenceNo} of a QRIS or e-wallet payment), as a customer paying at the bank or in the wallet app would:
+     * its status becomes {@code 00}, and the signed notification (SNAP-SPEC section 6, verifiable with
+     * {@link #notificationPublicKey()}) is posted to the creating request's {@code additionalInfo.dbProcessUrl}
+     * (for an e-wallet payment without one, its {@code urlParam} of type {@code PAY_NOTIFY}), bounded like
+     * {@link #sendNotification}. A notification that fails does not undo the payment: the result says what happened.
+     *
+     * @throws IllegalArgumentException when no payment has this reference
+     * @throws IllegalStateException    when it is not waiting for payment (already paid, cancelled or refunded)
+     */
+    public SandboxPayment pay(String referenceNo) {
+        return toPublic(desk.pay(Objects.requireNonNull(referenceNo, "referenceNo"), null));
+    }
+
+    /** {@link #pay(String)} for a virtual account, by its {@code tXidVA}; refuses a reference of another kind. */
+    public SandboxPayment payVirtualAccount(String tXidVA) {
+        return toPublic(desk.pay(Objects.requireNonNull(tXidVA, "tXidVA"), Ledger.Kind.VIRTUAL_ACCOUNT));
+    }
+
+    /** {@link #pay(String)} for a QRIS payment, by its {@code referenceNo}; refuses a reference of another kind. */
+    public SandboxPayment payQris(String referenceNo) {
+        return toPublic(desk.pay(Objects.requireNonNull(referenceNo, "referenceNo"), Ledger.Kind.QRIS));
+    }
+
+    /** {@link #pay(String)} for an e-wallet payment, by its {@code referenceNo}; refuses a reference of another kind. */
+    public SandboxPayment payEwallet(String referenceNo) {
+        return toPublic(desk.pay(Objects.requireNonNull(referenceNo, "referenceNo"), Ledger.Kind.EWALLET));
+    }
+
+    private static SandboxPayment toPublic(PaymentDesk.Outcome outcome) {
+        Ledger.Payment p = outcome.payment();
+        return new SandboxPayment(SandboxPayment.Kind.valueOf(p.kind().name()), p.partner(), p.referenceNo(),
+                p.partnerReferenceNo(), p.amount().value(), p.amount().currency(), outcome.notificationUrl(),
+                outcome.notificationBody(), outcome.notificationStatus(), outcome.notificationError());
+    }
+
+    /** The client's available balance (IDR), as the balance inquiry reports it; approved payouts decrease it. */
+    public BigDecimal balance(String clientKey) {
+        return context.ledger().balance(Objects.requireNonNull(clientKey, "clientKey"));
+    }
+
+    /**
+     * Sets the client's available balance (IDR).
+     *
+     * @throws IllegalArgumentException when negative or with more than two decimals
+     */
+    public void setBalance(String clientKey, BigDecimal balance) {
+        context.ledger().setBalance(Objects.requireNonNull(clientKey, "clientKey"),
+                Objects.requireNonNull(balance, "balance"));
+    }
+
     /** A snapshot of the counters. */
     public SandboxStats stats() {
         Counters.Snapshot counted = context.counters().snapshot();
         return new SandboxStats(counted.tokenRequests(), counted.tokensIssued(), counted.pingRequests(),
-                counted.vaRequests(), counted.rejectionsByCode());
+                counted.vaRequests(), counted.rejectionsByCode(), counted.requestsByPath());
     }
 
     /** Sets the counters back to zero (the recorded requests stay; see {@link #clearRecordedRequests()}). */
@@ -318,8 +419,39 @@ public final class SnapSandbox implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofSeconds(900);
         private Duration timestampWindow = Duration.ofMinutes(5);
         private int maxThreads = 32;
+        private BigDecimal initialBalance = new BigDecimal("100000000.00");
+        private Duration notificationTimeout = Notifier.DEFAULT_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * The available balance every client starts with (default 100,000,000.00 IDR).
+         *
+         * @throws IllegalArgumentException when negative or with more than two decimals
+         */
+        public Builder initialBalance(BigDecimal initialBalance) {
+            if (initialBalance == null || initialBalance.signum() < 0 || initialBalance.scale() > 2) {
+                throw new IllegalArgumentException("a balance is zero or more with at most two decimals, got "
+                        + initialBalance);
+            }
+            this.initialBalance = initialBalance;
+            return this;
+        }
+
+        /**
+         * The bound on a whole notification exchange, the merchant's answer and its body included (default 10 s).
+         *
+         * @throws IllegalArgumentException when not between 1 ms and 10 minutes
+         */
+        public Builder notificationTimeout(Duration notificationTimeout) {
+            if (notificationTimeout == null || notificationTimeout.toMillis() < 1
+                    || notificationTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("a notification timeout is 1 ms to 10 minutes, got "
+                        + notificationTimeout);
+            }
+            this.notificationTimeout = notificationTimeout;
+            return this;
         }
 
         /** The address to listen on (default {@code 127.0.0.1}); {@code 0.0.0.0} exposes the unauthenticated admin. */

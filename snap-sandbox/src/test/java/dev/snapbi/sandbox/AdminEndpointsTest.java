@@ -128,12 +128,13 @@ class AdminEndpointsTest {
         assertJson(stats, 200);
         assertThat(stats.body()).isEqualTo("{\"tokenRequests\":3,\"tokensIssued\":1,\"pingRequests\":1,"
                 + "\"vaRequests\":0,"
-                + "\"rejectionsByCode\":{\"4017300\":1,\"4017301\":1,\"4057300\":1}}");
+                + "\"rejectionsByCode\":{\"4017300\":1,\"4017301\":1,\"4057300\":1},"
+                + "\"requestsByPath\":{\"/nicepay/api/v1.0/ping\":1,\"/nicepay/v1.0/access-token/b2b\":3}}");
 
         HttpResponse<String> reset = post(admin("stats/reset"), "{}");
         assertThat(reset.body()).isEqualTo("{\"tokenRequests\":0,\"tokensIssued\":0,\"pingRequests\":0,"
                 + "\"vaRequests\":0,"
-                + "\"rejectionsByCode\":{}}");
+                + "\"rejectionsByCode\":{},\"requestsByPath\":{}}");
         assertThat(sandbox.stats().tokenRequests()).isZero();
     }
 

@@ -91,6 +91,7 @@ class VaCreateEndpointTest {
             headers.put("X-PARTNER-ID", new ArrayList<>(List.of("IONPAYTEST")));
             headers.put("X-EXTERNAL-ID", new ArrayList<>(List.of("2024123110114000000" + (++externalIds))));
             headers.put("CHANNEL-ID", new ArrayList<>(List.of("IONPAYTEST01")));
+            body = BODY.replace("TRX-1", "TRX-" + externalIds); // a new business reference for every call
         }
 
         VaCall header(String name, String value) {

@@ -17,10 +17,12 @@ import java.util.Optional;
 public final class AdminEndpoint {
 
     private final SandboxContext context;
+    private final PaymentDesk desk;
 
-    /** The admin endpoints of this sandbox. */
-    public AdminEndpoint(SandboxContext context) {
+    /** The admin endpoints of this sandbox, paying through {@code desk}. */
+    public AdminEndpoint(SandboxContext context, PaymentDesk desk) {
         this.context = context;
+        this.desk = desk;
     }
 
     /** A request the admin cannot serve; becomes {@code {"error": message}} with the status. */
@@ -72,12 +74,29 @@ public final class AdminEndpoint {
                     return context.faults().describe();
                 }
                 requireMethod(method, "POST");
-                addFault(body(request));
+                addFault(body(request), context.faults());
                 return context.faults().describe();
             case "/_sandbox/faults/clear":
                 requireMethod(method, "POST");
                 context.faults().clear();
                 return context.faults().describe();
+            case "/_sandbox/transaction-faults":
+                if ("GET".equals(method)) {
+                    return context.transactionFaults().describe();
+                }
+                requireMethod(method, "POST");
+                addFault(body(request), context.transactionFaults());
+                return context.transactionFaults().describe();
+            case "/_sandbox/transaction-faults/clear":
+                requireMethod(method, "POST");
+                context.transactionFaults().clear();
+                return context.transactionFaults().describe();
+            case "/_sandbox/pay":
+                requireMethod(method, "POST");
+                return pay(body(request));
+            case "/_sandbox/balance":
+                requireMethod(method, "POST");
+                return balance(body(request));
             case "/_sandbox/clients":
                 if ("GET".equals(method)) {
                     return clients();
@@ -123,6 +142,7 @@ public final class AdminEndpoint {
         out.put("pingRequests", stats.pingRequests());
         out.put("vaRequests", stats.vaRequests());
         out.put("rejectionsByCode", new LinkedHashMap<String, Object>(stats.rejectionsByCode()));
+        out.put("requestsByPath", new LinkedHashMap<String, Object>(stats.requestsByPath()));
         return out;
     }
 
@@ -147,13 +167,12 @@ public final class AdminEndpoint {
         return out;
     }
 
-    private void addFault(Map<String, Object> body) throws AdminError {
+    private void addFault(Map<String, Object> body, FaultPlan plan) throws AdminError {
         String kind = string(body, "fault", null);
         if (kind == null) {
             throw new AdminError(400, "say which fault: {\"fault\":\"drop\",\"count\":1}; faults are delay, delayNext,"
-                    + " fail, drop, malformed, truncated, html, oversized, tooManyRequests, random");
+                    + " fail, drop, processedThenDrop, malformed, truncated, html, oversized, tooManyRequests, random");
         }
-        FaultPlan plan = context.faults();
         try {
             switch (kind) {
                 case "delay":
@@ -169,6 +188,9 @@ public final class AdminEndpoint {
                     break;
                 case "drop":
                     plan.enqueue(new Fault.Drop(), count(body));
+                    break;
+                case "processedThenDrop":
+                    plan.enqueue(new Fault.AnswerLost(), count(body));
                     break;
                 case "malformed":
                     plan.enqueue(new Fault.Malformed(), count(body));
@@ -192,11 +214,68 @@ public final class AdminEndpoint {
                     break;
                 default:
                     throw new AdminError(400, "unknown fault '" + shorten(kind) + "'; faults are delay, delayNext,"
-                            + " fail, drop, malformed, truncated, html, oversized, tooManyRequests, random");
+                            + " fail, drop, processedThenDrop, malformed, truncated, html, oversized, tooManyRequests, random");
             }
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new AdminError(400, e.getMessage());
         }
+    }
+
+    private Map<String, Object> pay(Map<String, Object> body) throws AdminError {
+        String reference = string(body, "referenceNo", string(body, "tXidVA", null));
+        if (reference == null) {
+            throw new AdminError(400, "give {\"referenceNo\":\"...\"}: the tXidVA of a VA, or the referenceNo of a"
+                    + " QRIS or e-wallet payment");
+        }
+        PaymentDesk.Outcome outcome;
+        try {
+            outcome = desk.pay(reference, null);
+        } catch (IllegalArgumentException e) {
+            throw new AdminError(404, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new AdminError(409, e.getMessage());
+        }
+        return describe(outcome);
+    }
+
+    /** A paid payment and its notification as JSON-ready values. */
+    static Map<String, Object> describe(PaymentDesk.Outcome outcome) {
+        Ledger.Payment p = outcome.payment();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", p.kind().name());
+        out.put("clientKey", p.partner());
+        out.put("referenceNo", p.referenceNo());
+        out.put("partnerReferenceNo", p.partnerReferenceNo());
+        out.put("amount", p.amount().json());
+        out.put("status", p.status());
+        Map<String, Object> notification = new LinkedHashMap<>();
+        notification.put("url", outcome.notificationUrl() == null ? null : outcome.notificationUrl().toString());
+        notification.put("status", outcome.notificationStatus());
+        notification.put("error", outcome.notificationError());
+        notification.put("body", outcome.notificationBody());
+        out.put("notification", notification);
+        return out;
+    }
+
+    private Map<String, Object> balance(Map<String, Object> body) throws AdminError {
+        String clientKey = string(body, "clientKey", null);
+        if (clientKey == null) {
+            throw new AdminError(400, "give {\"clientKey\":\"...\"} and, to set it, \"balance\":\"1000000.00\"");
+        }
+        String balance = string(body, "balance", null);
+        if (balance != null) {
+            try {
+                context.ledger().setBalance(clientKey, new BigDecimal(balance));
+            } catch (NumberFormatException e) {
+                throw new AdminError(400, "'balance' must be a decimal string such as \"1000000.00\"");
+            } catch (IllegalArgumentException e) {
+                throw new AdminError(400, e.getMessage());
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clientKey", clientKey);
+        out.put("balance", context.ledger().balance(clientKey).toPlainString());
+        return out;
     }
 
     private static int count(Map<String, Object> body) throws AdminError {

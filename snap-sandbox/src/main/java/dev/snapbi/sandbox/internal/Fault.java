@@ -83,6 +83,14 @@ public sealed interface Fault {
         }
     }
 
+    /** Handle the request completely (apply it), then close the connection without an answer. */
+    record AnswerLost() implements Fault {
+        @Override
+        public String name() {
+            return "processedThenDrop";
+        }
+    }
+
     /** HTTP 200 with a body that is not JSON. */
     record Malformed() implements Fault {
         @Override

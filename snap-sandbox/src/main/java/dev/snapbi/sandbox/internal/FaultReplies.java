@@ -16,11 +16,38 @@ final class FaultReplies {
         this.context = context;
     }
 
+    /** The answer of a fault on a NICEPAY service: bodies shaped like that service's answers. */
+    Reply answer(Fault fault, String service) {
+        String success = "200" + service + "00";
+        if (fault instanceof Fault.Malformed) {
+            String body = "{\"responseCode\":\"" + success + "\",\"responseMessage\":\"Successful\","
+                    + "\"referenceNo\":<<not json>>}";
+            return Reply.raw(200, Reply.JSON, utf8(body), null);
+        }
+        if (fault instanceof Fault.Truncated) {
+            String whole = "{\"responseCode\":\"" + success + "\",\"responseMessage\":\"Successful\","
+                    + "\"referenceNo\":\"" + Keys.randomUrlSafe(24) + "\"}";
+            return Reply.raw(200, Reply.JSON, utf8(whole.substring(0, whole.length() / 2)), null);
+        }
+        if (fault instanceof Fault.Oversized) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("responseCode", success);
+            body.put("responseMessage", "Successful");
+            body.put("additionalInfo", Map.of("padding", "x".repeat(OVERSIZED_BYTES)));
+            return Reply.json(200, body);
+        }
+        if (fault instanceof Fault.TooManyRequests t) {
+            return Reply.snap(429, "429" + service + "00", "Too Many Requests")
+                    .withHeader("Retry-After", Integer.toString(t.retryAfterSeconds()));
+        }
+        return answer(fault);
+    }
+
     Reply answer(Fault fault) {
         if (fault instanceof Fault.Fail f) {
             return Reply.snap(f.status(), f.responseCode(), f.responseMessage());
         }
-        if (fault instanceof Fault.Drop) {
+        if (fault instanceof Fault.Drop || fault instanceof Fault.AnswerLost) {
             return Reply.drop();
         }
         if (fault instanceof Fault.Malformed) {

@@ -18,6 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends notifications the way NICEPAY does (SNAP-SPEC section 6): {@code POST} of a JSON body to the merchant's URL
@@ -30,15 +34,23 @@ public final class Notifier {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX",
             Locale.ROOT);
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The default bound on a whole notification exchange: connect, send, status, headers and body. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Clock clock;
+    private final Duration timeout;
     private volatile KeyPair keys; // made on first use: most sandboxes never notify
     private volatile HttpClient http;
 
-    /** A notifier with a fresh key pair, timestamping with {@code clock}. */
+    /** A notifier with a fresh key pair, timestamping with {@code clock}, bounded by the default 10 s. */
     public Notifier(Clock clock) {
+        this(clock, DEFAULT_TIMEOUT);
+    }
+
+    /** A notifier whose whole exchange (answer and its body included) is bounded by {@code timeout}. */
+    public Notifier(Clock clock, Duration timeout) {
         this.clock = clock;
+        this.timeout = timeout;
     }
 
     /** The public key merchants verify notifications with. */
@@ -63,20 +75,38 @@ public final class Notifier {
     /**
      * Posts the body to the URL, signed for {@code clientId}; returns the HTTP status the merchant answered.
      *
-     * @throws IOException when no answer came (connection refused, timeout after 10 s)
+     * @throws IOException when no complete answer came (connection refused, or not all of it within the timeout,
+     *                     even when the merchant drips its answer byte by byte)
      */
     public int send(URI url, String clientId, String jsonBody) throws IOException, InterruptedException {
         String timestamp = FORMAT.format(OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 JAKARTA));
         HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("X-TIMESTAMP", timestamp)
                 .header("X-CLIENT-KEY", clientId)
                 .header("X-SIGNATURE", sign(clientId + "|" + timestamp))
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8))
                 .build();
-        return client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        // HttpRequest.timeout bounds only the wait for the headers: a merchant dripping its body would hold the
+        // call for ever. One deadline over the whole exchange; cancelling aborts the exchange (JDK 16+).
+        CompletableFuture<HttpResponse<Void>> answer = client().sendAsync(request,
+                HttpResponse.BodyHandlers.discarding());
+        try {
+            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS).statusCode();
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new java.net.http.HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("the notification failed: " + e.getCause().getClass().getSimpleName());
+        }
     }
 
     private String sign(String text) {
@@ -96,7 +126,7 @@ public final class Notifier {
             synchronized (this) {
                 c = http;
                 if (c == null) {
-                    c = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+                    c = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                             .build();
                     http = c;
                 }

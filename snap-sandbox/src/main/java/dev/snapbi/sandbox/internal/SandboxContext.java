@@ -14,8 +14,12 @@ import java.time.Duration;
  * @param tokens          issued tokens
  * @param faults          faults waiting for token requests
  * @param counters        stats
- * @param log             recorded token requests
+ * @param log             recorded token and transactional requests
+ * @param transactionFaults faults waiting for requests to the NICEPAY services under {@code /nicepay/api/v1.0}
+ * @param externalIds     the {@code X-EXTERNAL-ID}s used, per partner and Jakarta day, shared by every service
+ * @param ledger          virtual accounts, payments, refunds, payouts and balances
  */
 public record SandboxContext(Clock clock, Duration tokenLifetime, Duration timestampWindow, ClientRegistry clients,
-                             TokenStore tokens, FaultPlan faults, Counters counters, RequestLog log) {
+                             TokenStore tokens, FaultPlan faults, Counters counters, RequestLog log,
+                             FaultPlan transactionFaults, ExternalIdRegistry externalIds, Ledger ledger) {
 }

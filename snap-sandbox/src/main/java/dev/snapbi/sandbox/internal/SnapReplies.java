@@ -39,13 +39,18 @@ public final class SnapReplies {
      * oversized headers, 405 for another method; {@code null} when none applies.
      */
     public static Reply framingRejection(Incoming request, String service) {
+        return framingRejection(request, service, "POST");
+    }
+
+    /** As {@link #framingRejection(Incoming, String)} for an endpoint served with {@code method}. */
+    public static Reply framingRejection(Incoming request, String service, String method) {
         if (request.bodyTooLarge()) {
             return bodyTooLarge(service);
         }
         if (request.headersTooLarge()) {
             return headersTooLarge(service);
         }
-        if (!"POST".equals(request.method())) {
+        if (!method.equals(request.method())) {
             return notSupported(service);
         }
         return null;

@@ -60,7 +60,12 @@ public final class TokenEndpoint implements Endpoint {
             return finish(request, signatureValid, Reply.drop());
         }
         Reply reply;
-        if (decision.fault() != null) {
+        if (decision.fault() instanceof Fault.AnswerLost) {
+            // processed, then the answer lost: the token exists, the client never learns it
+            Reply issued = verdict != null ? verdict : issue(request.header("X-CLIENT-KEY"));
+            context.counters().answered(issued);
+            reply = Reply.drop();
+        } else if (decision.fault() != null) {
             reply = faultReplies.answer(decision.fault());
         } else if (verdict != null) {
             reply = verdict;

@@ -6,112 +6,163 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
- * {@code POST /nicepay/api/v1.0/transfer-va/create-va} (service 27): a transactional call with the symmetric
- * signature (SNAP-SPEC section 5), verified on the sandbox's own terms. The string to sign is rebuilt from the request
- * as received: method, the raw path without {@code /nicepay} plus the raw query, the bearer token, lower-case hex
- * SHA-256 of the raw body bytes, and {@code X-TIMESTAMP}; it is checked with HMAC-SHA512 keyed by the client secret
- * registered for {@code X-PARTNER-ID}. Faults never apply here.
+ * One NICEPAY SNAP service under {@code /nicepay/api/v1.0/...}: a transactional call with the symmetric signature
+ * (SNAP-SPEC section 5), verified on the sandbox's own terms, then handed to its {@link Operation}. Every service
+ * shares this one framing and authentication path. The string to sign is rebuilt from the request as received:
+ * method, the raw path without {@code /nicepay} plus the raw query, the bearer token, lower-case hex SHA-256 of the
+ * raw body bytes, and {@code X-TIMESTAMP}; it is checked with HMAC-SHA512 keyed by the client secret registered for
+ * {@code X-PARTNER-ID}.
  *
  * <p>Checks, in order: body and header size (413, 431), method (405), {@code Authorization}, {@code X-TIMESTAMP},
- * {@code X-SIGNATURE}, {@code X-PARTNER-ID}, {@code X-EXTERNAL-ID}, {@code CHANNEL-ID} present once each (4002702
- * missing, 4002701 repeated), timestamp and external-id shape (4002701), bearer token issued here, live and not
+ * {@code X-SIGNATURE}, {@code X-PARTNER-ID}, {@code X-EXTERNAL-ID}, {@code CHANNEL-ID} present once each (400xx02
+ * missing, 400xx01 repeated), timestamp and external-id shape (400xx01), bearer token issued here, live and not
  * revoked (4017301), timestamp freshness (4017300 [Timestamp]), known partner (4017300 [Unknown client]), token
  * issued to that partner (4017301), signature (4017300 [Signature]), external id not used by the partner on this
- * Jakarta day (4097300), JSON body (4002700), {@code trxId} and {@code totalAmount} (4002702 missing, 4002701 bad
- * format). Authentication and duplicate checks answer under service 73, as NICEPAY's gateway does.
+ * Jakarta day (4097300), JSON body (400xx00), then the operation's own checks. Authentication and duplicate message
+ * checks answer under service 73, as NICEPAY's gateway does; the rest under the service's code.
+ *
+ * <p>The transaction fault plan applies to every request that reaches a service: a delay first, then either a fault
+ * answers instead of the service (nothing is applied) or, for "processed, then the answer lost", the request is
+ * handled completely and the connection is then closed without an answer.
  */
-public final class VaCreateEndpoint implements Endpoint {
+public final class TransactionalEndpoint implements Endpoint {
 
-    /** The path, as NICEPAY serves it. */
-    public static final String PATH = "/nicepay/api/v1.0/transfer-va/create-va";
     /** The prefix NICEPAY leaves out of the path it signs. */
     public static final String SIGNING_PREFIX = "/nicepay";
-    private static final String SERVICE = "27";
     private static final String GATEWAY = "73";
     private static final int MAX_SIGNATURE_CHARS = 4096;
     private static final int MAX_EXTERNAL_ID = 36;
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final List<String> REQUIRED = List.of("Authorization", "X-TIMESTAMP", "X-SIGNATURE",
             "X-PARTNER-ID", "X-EXTERNAL-ID", "CHANNEL-ID");
-    private static final Pattern AMOUNT = Pattern.compile("\\d{1,16}\\.\\d{2}");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-    private static final DateTimeFormatter TXID_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT);
+
+    /** What a service does with an authenticated request. */
+    @FunctionalInterface
+    public interface Operation {
+        /** The answer to an authenticated, parsed request; a {@link Rejection} for a refused one. */
+        Reply apply(Call call) throws Rejection;
+    }
+
+    /**
+     * An authenticated request.
+     *
+     * @param partner the partner ({@code X-PARTNER-ID}), a registered client
+     * @param body    the JSON body
+     * @param arrival when it arrived, by the sandbox's clock
+     */
+    public record Call(String partner, Map<String, Object> body, Instant arrival) {
+    }
 
     private final SandboxContext context;
-    private final ExternalIdRegistry externalIds = new ExternalIdRegistry();
-    private final AtomicLong sequence = new AtomicLong();
-    private final String vaPrefix;
+    private final String path;
+    private final String service;
+    private final String method;
+    private final Operation operation;
+    private final FaultReplies faultReplies;
 
-    /** An endpoint over this sandbox's state. */
-    public VaCreateEndpoint(SandboxContext context) {
+    /** A service at {@code path} with its two-digit code, HTTP method and operation. */
+    public TransactionalEndpoint(SandboxContext context, String path, String service, String method,
+                                 Operation operation) {
         this.context = context;
-        this.vaPrefix = "88" + String.format(Locale.ROOT, "%06d", new SecureRandom().nextInt(1_000_000));
+        this.path = path;
+        this.service = service;
+        this.method = method;
+        this.operation = operation;
+        this.faultReplies = new FaultReplies(context);
     }
 
     @Override
     public String path() {
-        return PATH;
+        return path;
     }
 
     @Override
     public String serviceCode() {
-        return SERVICE;
-    }
-
-    /** What the checks found: the rejection (or {@code null}) and whether the signature verified. */
-    private record Verdict(Reply rejection, boolean signatureValid) {
+        return service;
     }
 
     @Override
     public Reply handle(Incoming request) {
-        context.counters().vaRequest();
+        context.counters().request(path);
+        FaultPlan.Decision decision = context.transactionFaults().next();
+        if (!sleep(decision.delay())) {
+            return finish(request, false, Reply.drop());
+        }
+        Fault fault = decision.fault();
+        if (fault != null && !(fault instanceof Fault.AnswerLost)) {
+            // answered by the fault: the request is never applied
+            return finish(request, signatureValid(request), faultReplies.answer(fault, service));
+        }
         Instant arrival = context.clock().instant();
         boolean signatureValid = signatureValid(request);
         Reply reply = verify(request, arrival, signatureValid);
         if (reply == null) {
-            reply = bodyChecksOrSuccess(request);
+            reply = apply(request, arrival);
         }
+        if (fault instanceof Fault.AnswerLost) {
+            context.counters().answered(reply);
+            context.log().record(request, signatureValid, Reply.drop());
+            return Reply.drop();
+        }
+        return finish(request, signatureValid, reply);
+    }
+
+    private Reply finish(Incoming request, boolean signatureValid, Reply reply) {
         context.counters().answered(reply);
         context.log().record(request, signatureValid, reply);
         return reply;
     }
 
+    private Reply apply(Incoming request, Instant arrival) {
+        Map<String, Object> body;
+        try {
+            Optional<String> text = request.strictUtf8Body();
+            if (text.isEmpty()) {
+                return SnapReplies.badRequest(service);
+            }
+            body = Json.parseObject(text.get());
+        } catch (Json.JsonException e) {
+            return SnapReplies.badRequest(service);
+        }
+        try {
+            return operation.apply(new Call(request.header("X-PARTNER-ID"), body, arrival));
+        } catch (Rejection e) {
+            return e.reply();
+        }
+    }
+
     /** The rejection of the headers and authentication, or {@code null} when they pass. */
     private Reply verify(Incoming request, Instant arrival, boolean signatureValid) {
-        Reply framing = SnapReplies.framingRejection(request, SERVICE);
+        Reply framing = SnapReplies.framingRejection(request, service, method);
         if (framing != null) {
             return framing;
         }
         for (String name : REQUIRED) {
             List<String> values = request.headerValues(name);
             if (values.isEmpty() || values.get(0).isBlank()) {
-                return SnapReplies.invalidMandatoryField(SERVICE, name);
+                return SnapReplies.invalidMandatoryField(service, name);
             }
             if (values.size() > 1) {
-                return SnapReplies.invalidFieldFormat(SERVICE, name);
+                return SnapReplies.invalidFieldFormat(service, name);
             }
         }
         Optional<Instant> timestamp = StrictTimestamp.parse(request.header("X-TIMESTAMP"));
         if (timestamp.isEmpty()) {
-            return SnapReplies.invalidFieldFormat(SERVICE, "X-TIMESTAMP");
+            return SnapReplies.invalidFieldFormat(service, "X-TIMESTAMP");
         }
         String externalId = request.header("X-EXTERNAL-ID");
         if (!isVisibleAscii(externalId, MAX_EXTERNAL_ID)) {
-            return SnapReplies.invalidFieldFormat(SERVICE, "X-EXTERNAL-ID");
+            return SnapReplies.invalidFieldFormat(service, "X-EXTERNAL-ID");
         }
         String token = bearerToken(request.header("Authorization"));
         String tokenOwner = token == null ? null : context.tokens().clientOf(token, arrival);
@@ -131,8 +182,10 @@ public final class VaCreateEndpoint implements Endpoint {
         if (!signatureValid) {
             return SnapReplies.unauthorized(GATEWAY, "Signature");
         }
+        // Only X-EXTERNAL-ID is remembered: a retry with the same X-TIMESTAMP and X-SIGNATURE (a second-precision
+        // timestamp and a deterministic HMAC make them byte-identical within a second) but a new id is legitimate.
         LocalDate day = arrival.atZone(JAKARTA).toLocalDate();
-        if (!externalIds.claim(partner, day, externalId)) {
+        if (!context.externalIds().claim(partner, day, externalId)) {
             return Reply.snap(409, "409" + GATEWAY + "00", "Conflict");
         }
         return null;
@@ -140,83 +193,6 @@ public final class VaCreateEndpoint implements Endpoint {
 
     private static Reply accessTokenInvalid() {
         return Reply.snap(401, "401" + GATEWAY + "01", "Access Token Invalid");
-    }
-
-    private Reply bodyChecksOrSuccess(Incoming request) {
-        Map<String, Object> body;
-        try {
-            Optional<String> text = request.strictUtf8Body();
-            if (text.isEmpty()) {
-                return SnapReplies.badRequest(SERVICE);
-            }
-            body = Json.parseObject(text.get());
-        } catch (Json.JsonException e) {
-            return SnapReplies.badRequest(SERVICE);
-        }
-        Object trxId = body.get("trxId");
-        if (!(trxId instanceof String t) || t.isEmpty()) {
-            return trxId == null || trxId == Json.NULL || "".equals(trxId)
-                    ? SnapReplies.invalidMandatoryField(SERVICE, "trxId")
-                    : SnapReplies.invalidFieldFormat(SERVICE, "trxId");
-        }
-        Object amount = body.get("totalAmount");
-        if (amount == null || amount == Json.NULL) {
-            return SnapReplies.invalidMandatoryField(SERVICE, "totalAmount");
-        }
-        if (!(amount instanceof Map<?, ?> totalAmount)) {
-            return SnapReplies.invalidFieldFormat(SERVICE, "totalAmount");
-        }
-        Reply amountProblem = field(totalAmount, "value", AMOUNT);
-        if (amountProblem == null) {
-            amountProblem = field(totalAmount, "currency", CURRENCY);
-        }
-        if (amountProblem != null) {
-            return amountProblem;
-        }
-        return success(request.header("X-PARTNER-ID"), body);
-    }
-
-    private static Reply field(Map<?, ?> totalAmount, String name, Pattern shape) {
-        Object value = totalAmount.get(name);
-        if (value == null || value == Json.NULL) {
-            return SnapReplies.invalidMandatoryField(SERVICE, "totalAmount." + name);
-        }
-        if (!(value instanceof String s) || !shape.matcher(s).matches()) {
-            return SnapReplies.invalidFieldFormat(SERVICE, "totalAmount." + name);
-        }
-        return null;
-    }
-
-    private Reply success(String partner, Map<String, Object> request) {
-        long n = sequence.incrementAndGet();
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (String echoed : List.of("partnerServiceId", "customerNo")) {
-            Object value = request.get(echoed);
-            data.put(echoed, value instanceof String ? value : "");
-        }
-        data.put("virtualAccountNo", vaPrefix + String.format(Locale.ROOT, "%08d", n % 100_000_000L));
-        Object name = request.get("virtualAccountName");
-        data.put("virtualAccountName", name instanceof String ? name : "");
-        data.put("trxId", request.get("trxId"));
-        data.put("totalAmount", request.get("totalAmount"));
-        Map<String, Object> info = new LinkedHashMap<>();
-        Object additional = request.get("additionalInfo");
-        if (additional instanceof Map<?, ?> given) {
-            for (String echoed : List.of("bankCd", "goodsNm", "vacctValidDt", "vacctValidTm")) {
-                Object value = given.get(echoed);
-                if (value instanceof String) {
-                    info.put(echoed, value);
-                }
-            }
-        }
-        info.put("tXidVA", partner + "02" + TXID_TIME.format(context.clock().instant().atZone(JAKARTA))
-                + String.format(Locale.ROOT, "%04d", n % 10_000));
-        data.put("additionalInfo", info);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("responseCode", "200" + SERVICE + "00");
-        body.put("responseMessage", "Successful");
-        body.put("virtualAccountData", data);
-        return Reply.json(200, body);
     }
 
     /**
@@ -238,8 +214,9 @@ public final class VaCreateEndpoint implements Endpoint {
         if (token == null || client == null || signature == null) {
             return false;
         }
-        String path = request.path();
-        String signedPath = path.startsWith(SIGNING_PREFIX + "/") ? path.substring(SIGNING_PREFIX.length()) : path;
+        String requestPath = request.path();
+        String signedPath = requestPath.startsWith(SIGNING_PREFIX + "/")
+                ? requestPath.substring(SIGNING_PREFIX.length()) : requestPath;
         if (request.rawQuery() != null) {
             signedPath += "?" + request.rawQuery();
         }
@@ -283,5 +260,19 @@ public final class VaCreateEndpoint implements Endpoint {
             return false;
         }
         return text.chars().allMatch(c -> c > ' ' && c <= '~');
+    }
+
+    /** Waits; false when interrupted (the sandbox is closing). */
+    static boolean sleep(Duration delay) {
+        if (delay.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
