@@ -9,47 +9,56 @@ import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.TokenCacheKey;
 import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.port.AccessTokenProvider;
+import dev.snapbi.domain.port.CoordinatedTokenCache;
+import dev.snapbi.domain.port.CoordinatedTokenCache.FetchLease;
+import dev.snapbi.domain.port.CoordinatedTokenCache.SharedToken;
 import dev.snapbi.domain.port.TokenCache;
 import dev.snapbi.domain.port.TokenEndpoint;
 import dev.snapbi.domain.port.TokenRequestSupplier;
+import dev.snapbi.domain.token.internal.RefreshAheadCell;
+import dev.snapbi.domain.token.internal.RefreshAheadCell.Timed;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The token lifecycle for one credential (one client key at one provider environment), implementing
- * {@link AccessTokenProvider}.
+ * {@link AccessTokenProvider}. The concurrency core is a refresh-ahead cell on the monotonic {@link Ticker}; this
+ * class adds the endpoint call, the shared store and the listener. The {@link TokenRefreshPolicy} says when:
  * <ul>
  *   <li><b>Hot path.</b> While the cached token is before its prefetch point, {@link #accessToken()} is a volatile
- *   read and a monotonic clock read: no lock, no allocation.</li>
+ *   read and a monotonic clock read: no lock, no allocation, no I/O.</li>
  *   <li><b>Refresh ahead.</b> From the prefetch point (default 60 s before expiry) one fetch starts in the
  *   background while every caller keeps getting the current token at once.</li>
  *   <li><b>Stale.</b> From the stale point (default 15 s before expiry) callers wait for the single fetch in flight,
- *   bounded by {@code maxWait}; a failed or late fetch still yields the old token while it has not expired.</li>
- *   <li><b>One fetch at a time.</b> However many threads ask, at most one request is in flight. A waiter that times
- *   out or is interrupted leaves the fetch running for the others.</li>
+ *   bounded by {@code maxWait}; a failed or late fetch still yields the old token while it has not expired. A token
+ *   is never handed out at or past its expiry by this host's monotonic clock.</li>
  *   <li><b>Failures.</b> After a failed fetch no new one starts before {@code minBackoff}; with no usable token the
- *   typed error is thrown.</li>
- *   <li><b>Time.</b> Expiry is counted from the clock reading taken before the request was sent, on a monotonic
- *   {@link Ticker}, so wall-clock jumps neither extend a token's life nor cause refetch loops.</li>
+ *   typed error is thrown. A fetch that outlives {@code fetchTimeout} is abandoned (its thread interrupted); an
+ *   executor that refuses or drops the task cannot wedge the service. A grant too short to outlive its own round
+ *   trip is a {@link SnapProtocolException}.</li>
+ *   <li><b>Time.</b> Expiry is counted from the clock reading taken before the request was sent, on the monotonic
+ *   ticker, so wall-clock jumps neither extend a token's life nor cause refetch loops.</li>
+ *   <li><b>Fleet.</b> With a shared {@link CoordinatedTokenCache} (e.g. snap-cache-redis) replicas adopt each other's
+ *   tokens and one replica at a time fetches, holding a fenced lease; each replica's prefetch point is jittered.
+ *   Shared tokens' lifetimes come from the store's own TTL, never from another host's clock. When the store fails,
+ *   the service fetches for itself: the store never fails a caller.</li>
+ *   <li><b>Invalidation is final.</b> {@link #invalidate} removes the token from the shared store first and
+ *   remembers it, so no fetch in flight can adopt it again.</li>
  * </ul>
- * Fetches run on the configured executor, or on one daemon thread the service owns (which exits when idle);
- * {@link #close()} stops it. Several services (merchants, environments) live side by side; nothing is static.
+ * Fetches run on the configured executor, or on daemon threads the service owns (which exit when idle);
+ * {@link #close()} interrupts those. Several services (merchants, environments) live side by side; nothing is static.
  * <pre>{@code
  * AccessTokenService tokens = AccessTokenService.builder()
  *         .endpoint(endpoint)                                      // e.g. the Feign adapter
@@ -62,84 +71,68 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class AccessTokenService implements AccessTokenProvider, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AccessTokenService.class.getName());
-    private static final VarHandle CURRENT;
-
-    static {
-        try {
-            CURRENT = MethodHandles.lookup().findVarHandle(AccessTokenService.class, "current", Entry.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final long STORE_COOLDOWN_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final int MAX_OWNED_FETCH_THREADS = 16;
 
     private final TokenEndpoint endpoint;
     private final TokenRequestSupplier requests;
     private final Clock clock;
     private final Ticker ticker;
-    private final TokenCache cache;
+    private final CoordinatedTokenCache store;
     private final TokenCacheKey cacheKey;
+    private final TokenRefreshPolicy policy;
     private final long prefetchBeforeNanos;
     private final long staleBeforeNanos;
-    private final long maxWaitNanos;
-    private final long minBackoffNanos;
-    private final Duration maxWait;
-    private final Executor executor;
+    private final long leaseTtlNanos;
+    private final double jitter;
+    private final String owner = "svc-" + UUID.randomUUID();
     private final ThreadPoolExecutor ownedExecutor;
     private final TokenEventListener listener;
+    private final RefreshAheadCell<AccessToken> cell;
 
-    @SuppressWarnings("unused") // accessed through CURRENT as well
-    private volatile Entry current;
-    private volatile Failure lastFailure;
-    private volatile boolean closed;
-    private final AtomicReference<CompletableFuture<Entry>> inFlight = new AtomicReference<>();
+    private volatile boolean storeDown;
+    private volatile long storeRetryAt;
 
-    private AccessTokenService(Builder b) {
+    private AccessTokenService(Builder b, TokenRefreshPolicy policy) {
         this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
         this.requests = Objects.requireNonNull(b.requests, "requests");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.ticker = Objects.requireNonNull(b.ticker, "ticker");
-        this.cache = b.cache != null ? b.cache : InMemoryTokenCache.create();
+        this.policy = policy;
+        this.store = b.cache == null ? InMemoryTokenCache.create(ticker, clock)
+                : b.cache instanceof CoordinatedTokenCache c ? c : new UncoordinatedCache(b.cache, clock);
         this.cacheKey = b.cacheKey != null ? b.cacheKey : TokenCacheKey.of("default", requests.clientKey());
-        requireNonNegative(b.prefetchBefore, "prefetchBefore");
-        requireNonNegative(b.staleBefore, "staleBefore");
-        requireNonNegative(b.minBackoff, "minBackoff");
-        if (b.staleBefore.compareTo(b.prefetchBefore) > 0) {
-            throw new SnapConfigurationException("staleBefore (" + b.staleBefore + ") must not exceed prefetchBefore ("
-                    + b.prefetchBefore + "): the stale point comes after the prefetch point");
-        }
-        if (b.maxWait.isNegative() || b.maxWait.isZero()) {
-            throw new SnapConfigurationException("maxWait must be positive, got " + b.maxWait);
-        }
-        this.prefetchBeforeNanos = b.prefetchBefore.toNanos();
-        this.staleBeforeNanos = b.staleBefore.toNanos();
-        this.maxWait = b.maxWait;
-        this.maxWaitNanos = b.maxWait.toNanos();
-        this.minBackoffNanos = b.minBackoff.toNanos();
+        this.prefetchBeforeNanos = policy.prefetchBefore().toNanos();
+        this.staleBeforeNanos = policy.staleBefore().toNanos();
+        this.leaseTtlNanos = policy.leaseTtl().toNanos();
+        // a private cache has no replica to spread out from: no jitter, exact points
+        this.jitter = b.cache == null ? 0.0 : policy.prefetchJitter();
         this.listener = b.listener != null ? b.listener : TokenEventListener.NONE;
+        Executor executor;
         if (b.executor != null) {
-            this.executor = b.executor;
+            executor = b.executor;
             this.ownedExecutor = null;
         } else {
             this.ownedExecutor = newFetchExecutor(requests.clientKey().value());
-            this.executor = ownedExecutor;
+            executor = ownedExecutor;
         }
-    }
-
-    private static void requireNonNegative(Duration d, String name) {
-        if (d == null || d.isNegative()) {
-            throw new SnapConfigurationException(name + " must be zero or positive, got " + d);
-        }
+        this.cell = new RefreshAheadCell<>(this::refresh, ticker, executor,
+                new RefreshAheadCell.Settings(policy.maxWait(), policy.minBackoff(), policy.fetchTimeout()),
+                this::asSnapException, () -> "an access token for client " + requests.clientKey(),
+                () -> new SnapConfigurationException("this AccessTokenService for client " + requests.clientKey()
+                        + " is closed"));
     }
 
     private static ThreadPoolExecutor newFetchExecutor(String clientKey) {
         AtomicInteger seq = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        // no queue: an abandoned fetch that ignores its interrupt cannot hold up the next one (an idle thread is
+        // reused, else a new one starts); beyond the bound the task is refused, which the cell turns into a typed error
+        return new ThreadPoolExecutor(0, MAX_OWNED_FETCH_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 runnable -> {
                     Thread t = new Thread(runnable, "snapbi-token-fetch-" + clientKey + "-" + seq.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        return pool;
     }
 
     /** A builder; {@code endpoint} and {@code requests} are required. */
@@ -149,165 +142,95 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
 
     @Override
     public AccessToken accessToken() {
-        Entry e = current;
-        if (e != null && ticker.nanoTime() - e.prefetchAt < 0) {
-            return e.token;
-        }
-        return slowPath();
+        return cell.get();
     }
 
-    private AccessToken slowPath() {
-        if (closed) {
-            throw new SnapConfigurationException("this AccessTokenService for client " + requests.clientKey()
-                    + " is closed");
-        }
-        long now = ticker.nanoTime();
-        Entry e = current;
-        if (e != null && now - e.prefetchAt < 0) {
-            return e.token;
-        }
-        if (e != null && now - e.staleAt < 0) {
-            // prefetch window: one background fetch, everybody keeps the current token
-            if (inFlight.get() == null && !inBackoff(now)) {
-                startFetch(e);
-            }
-            return e.token;
-        }
-        CompletableFuture<Entry> fetch = inFlight.get();
-        if (fetch == null) {
-            Failure failure = lastFailure;
-            if (failure != null && now - failure.retryAt < 0) {
-                return usableOrThrow(e, now, failure.error);
-            }
-            fetch = startFetch(e);
-        }
-        return await(fetch, e);
-    }
+    // ---- the refresh, on the fetch thread ----
 
-    private boolean inBackoff(long now) {
-        Failure failure = lastFailure;
-        return failure != null && now - failure.retryAt < 0;
-    }
-
-    private AccessToken await(CompletableFuture<Entry> fetch, Entry previous) {
+    private Timed<AccessToken> refresh(Timed<AccessToken> previous) {
         try {
-            return fetch.get(maxWaitNanos, TimeUnit.NANOSECONDS).token;
-        } catch (ExecutionException ex) {
-            return usableOrThrow(previous, ticker.nanoTime(), asSnapException(ex.getCause()));
-        } catch (TimeoutException ex) {
-            return usableOrThrow(previous, ticker.nanoTime(), new SnapUnavailableException(
-                    SnapUnavailableException.Reason.TIMEOUT, "no access token for client " + requests.clientKey()
-                    + " within " + maxWait + "; the token endpoint is slow or unreachable (the fetch goes on)", ex));
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new SnapUnavailableException(SnapUnavailableException.Reason.INTERRUPTED,
-                    "interrupted while waiting for an access token for client " + requests.clientKey()
-                            + "; the fetch goes on for other callers", ex);
-        }
-    }
-
-    private static AccessToken usableOrThrow(Entry previous, long now, SnapException error) {
-        if (previous != null && now - previous.expiresAt < 0) {
-            return previous.token; // degraded: the old token has not expired yet
-        }
-        throw error;
-    }
-
-    /**
-     * Starts the single fetch, or joins the one already in flight. {@code seen} is the entry the caller based its
-     * decision on; if another fetch replaced it meanwhile, that result is used instead of fetching again.
-     */
-    private CompletableFuture<Entry> startFetch(Entry seen) {
-        CompletableFuture<Entry> mine = new CompletableFuture<>();
-        while (!inFlight.compareAndSet(null, mine)) {
-            CompletableFuture<Entry> other = inFlight.get();
-            if (other != null) {
-                return other;
-            }
-        }
-        long now = ticker.nanoTime();
-        Entry latest = current;
-        if (latest != null && latest != seen && now - latest.staleAt < 0) {
-            finish(mine, latest, null); // a fetch completed between the caller's look and our CAS
-            return mine;
-        }
-        Failure failure = lastFailure;
-        if (failure != null && now - failure.retryAt < 0) {
-            finish(mine, null, failure.error);
-            return mine;
-        }
-        Entry previous = latest;
-        try {
-            executor.execute(() -> runFetch(mine, previous));
-        } catch (RejectedExecutionException ex) {
-            finish(mine, null, new SnapUnavailableException(SnapUnavailableException.Reason.OTHER,
-                    "the token fetch executor refused the task (is the service closed?)", ex));
-        }
-        return mine;
-    }
-
-    private void finish(CompletableFuture<Entry> mine, Entry result, SnapException error) {
-        inFlight.compareAndSet(mine, null);
-        if (error != null) {
-            mine.completeExceptionally(error);
-        } else {
-            mine.complete(result);
-        }
-    }
-
-    private void runFetch(CompletableFuture<Entry> mine, Entry previous) {
-        try {
-            Entry next = adoptFromCache(previous);
-            if (next == null) {
-                next = fetch(previous);
-            }
-            current = next;
-            lastFailure = null;
-            finish(mine, next, null);
-        } catch (Throwable t) {
-            SnapException error = asSnapException(t);
-            lastFailure = new Failure(error, ticker.nanoTime() + minBackoffNanos);
+            return refreshOrThrow(previous);
+        } catch (RuntimeException ex) {
+            SnapException error = asSnapException(ex);
             LOG.log(System.Logger.Level.WARNING, "access token fetch for client {0} failed: {1}",
                     requests.clientKey(), error.getMessage());
             notifyListener(() -> listener.onFetchFailed(error));
-            finish(mine, null, error);
-            if (t instanceof Error err) {
-                throw err;
-            }
+            throw error;
         }
     }
 
-    private Entry adoptFromCache(Entry previous) {
-        Optional<AccessToken> shared;
-        try {
-            shared = cache.get(cacheKey);
-        } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.WARNING, "token cache read for {0} failed ({1}); fetching instead", cacheKey,
-                    ex.getClass().getSimpleName());
-            return null;
+    private Timed<AccessToken> refreshOrThrow(Timed<AccessToken> previous) {
+        Timed<AccessToken> adopted = adopt(previous);
+        if (adopted != null) {
+            return adopted;
         }
-        if (shared.isEmpty() || (previous != null && shared.get().equals(previous.token))) {
-            return null;
+        Optional<FetchLease> lease = storeCall(() -> store.tryAcquireLease(cacheKey, owner, policy.leaseTtl()));
+        if (lease == null) {
+            return fetchAndStore(null); // the store is down: fetch for ourselves
         }
-        AccessToken token = shared.get();
+        if (lease.isPresent()) {
+            return fetchAsHolder(previous, lease.get());
+        }
+        notifyListener(listener::onLeaseDenied);
         long now = ticker.nanoTime();
-        Duration remaining = Duration.between(clock.instant(), token.expiresAt());
-        if (remaining.isNegative() || remaining.isZero()) {
+        if (previous != null && now - previous.staleAt() < 0 && !cell.isInvalidated(previous.value())) {
+            // another replica is fetching: keep serving ours and look again a little later
+            return previous.withPrefetchAt(now + lookAgainDelay(previous.staleAt() - now));
+        }
+        // no usable token: wait for the holder's, bounded by the lease TTL
+        long end = System.nanoTime() + leaseTtlNanos;
+        while (System.nanoTime() - end < 0) {
+            pause(pollDelay());
+            adopted = adopt(previous);
+            if (adopted != null) {
+                return adopted;
+            }
+            lease = storeCall(() -> store.tryAcquireLease(cacheKey, owner, policy.leaseTtl()));
+            if (lease == null) {
+                break;
+            }
+            if (lease.isPresent()) {
+                return fetchAsHolder(previous, lease.get());
+            }
+        }
+        return fetchAndStore(null); // the holder did not deliver in time
+    }
+
+    private Timed<AccessToken> fetchAsHolder(Timed<AccessToken> previous, FetchLease lease) {
+        notifyListener(() -> listener.onLeaseAcquired(lease.fence()));
+        try {
+            Timed<AccessToken> adopted = adopt(previous); // another holder may have delivered meanwhile
+            return adopted != null ? adopted : fetchAndStore(lease);
+        } finally {
+            storeCall(() -> store.releaseLease(lease));
+        }
+    }
+
+    private Timed<AccessToken> adopt(Timed<AccessToken> previous) {
+        long sentAt = ticker.nanoTime();
+        Optional<SharedToken> read = storeCall(() -> store.read(cacheKey));
+        if (read == null || read.isEmpty()) {
             return null;
         }
-        Entry candidate = Entry.of(token, now + remaining.toNanos(), token.lifetime().toNanos(),
-                prefetchBeforeNanos, staleBeforeNanos);
-        if (now - candidate.prefetchAt >= 0) {
+        AccessToken token = read.get().token();
+        if ((previous != null && token.equals(previous.value())) || cell.isInvalidated(token)) {
+            return null;
+        }
+        // the store's TTL counted from before the read was sent: never later than the true expiry
+        long expiresAt = sentAt + read.get().remaining().toNanos();
+        long lifetime = token.lifetime().toNanos();
+        if (ticker.nanoTime() - (expiresAt - prefetchLead(lifetime)) >= 0) {
             return null; // about to need refreshing anyway
         }
         notifyListener(() -> listener.onTokenAdopted(token));
-        return candidate;
+        return timed(token, expiresAt, lifetime);
     }
 
-    private Entry fetch(Entry previous) {
+    private Timed<AccessToken> fetchAndStore(FetchLease lease) {
         long sentAtNanos = ticker.nanoTime();
         Instant sentAt = clock.instant();
         TokenGrant grant = endpoint.requestToken(requests);
+        long receivedAt = ticker.nanoTime();
         if (grant == null) {
             throw new SnapProtocolException("the token endpoint " + endpoint.getClass().getName()
                     + " returned no grant");
@@ -317,18 +240,90 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
                     .responseCode(grant.responseCode().value()).serverMessage(grant.responseMessage())
                     .clientKey(requests.clientKey().value()).toException();
         }
-        AccessToken token = grant.toAccessToken(sentAt);
         long lifetime = grant.expiresIn().toNanos();
-        Entry entry = Entry.of(token, sentAtNanos + lifetime, lifetime, prefetchBeforeNanos, staleBeforeNanos);
-        try {
-            cache.compareAndSet(cacheKey, previous == null ? null : previous.token, token);
-        } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.WARNING, "token cache write for {0} failed ({1}); the token is used anyway",
-                    cacheKey, ex.getClass().getSimpleName());
+        long expiresAt = sentAtNanos + lifetime;
+        long roundTrip = receivedAt - sentAtNanos;
+        if (expiresAt - receivedAt <= roundTrip) {
+            throw new SnapProtocolException("the token endpoint granted client " + requests.clientKey()
+                    + " a token for " + grant.expiresIn().toSeconds() + " s, but the answer took "
+                    + Duration.ofNanos(roundTrip).toMillis() + " ms: it would expire before a call could use it;"
+                    + " check the endpoint's latency and the token lifetime it grants");
+        }
+        AccessToken token = grant.toAccessToken(sentAt);
+        if (lease != null) {
+            Boolean stored = storeCall(() -> store.storeFenced(lease, token,
+                    Duration.ofNanos(expiresAt - ticker.nanoTime())));
+            if (Boolean.FALSE.equals(stored)) {
+                LOG.log(System.Logger.Level.DEBUG, "a newer fetch lease for {0} exists; this token is not shared",
+                        cacheKey);
+            }
         }
         LOG.log(System.Logger.Level.DEBUG, "fetched {0} for client {1}", token, requests.clientKey());
         notifyListener(() -> listener.onTokenFetched(token, grant));
-        return entry;
+        return timed(token, expiresAt, lifetime);
+    }
+
+    private long prefetchLead(long lifetime) {
+        return Math.min(prefetchBeforeNanos, lifetime / 2);
+    }
+
+    /** The decision points; short-lived tokens keep sensible windows (prefetch at most half, stale a quarter). */
+    private Timed<AccessToken> timed(AccessToken token, long expiresAt, long lifetime) {
+        long prefetchAt = expiresAt - prefetchLead(lifetime);
+        long staleAt = expiresAt - Math.min(staleBeforeNanos, lifetime / 4);
+        if (jitter > 0) {
+            prefetchAt += (long) (ThreadLocalRandom.current().nextDouble() * jitter * (staleAt - prefetchAt));
+        }
+        return new Timed<>(token, prefetchAt, staleAt, expiresAt);
+    }
+
+    private long lookAgainDelay(long untilStale) {
+        long base = Math.min(Math.max(untilStale / 4, Duration.ofMillis(10).toNanos()), leaseTtlNanos);
+        return (long) (base * (0.5 + 0.5 * ThreadLocalRandom.current().nextDouble()));
+    }
+
+    private long pollDelay() {
+        long base = Math.min(Duration.ofMillis(50).toNanos(), Math.max(leaseTtlNanos / 20, 1_000_000L));
+        return (long) (base * (0.5 + 0.5 * ThreadLocalRandom.current().nextDouble()));
+    }
+
+    private void pause(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SnapUnavailableException(SnapUnavailableException.Reason.INTERRUPTED,
+                    "interrupted while waiting for another replica's access token for client "
+                            + requests.clientKey(), e);
+        }
+    }
+
+    /**
+     * Calls the shared store; {@code null} when it failed or is cooling down after a failure. Logs once per outage.
+     */
+    private <R> R storeCall(Supplier<R> call) {
+        if (storeDown && ticker.nanoTime() - storeRetryAt < 0) {
+            return null;
+        }
+        try {
+            R result = call.get();
+            if (storeDown) {
+                storeDown = false;
+                LOG.log(System.Logger.Level.INFO, "the shared token store for {0} answers again", cacheKey);
+                notifyListener(listener::onStoreRecovered);
+            }
+            return result;
+        } catch (RuntimeException ex) {
+            storeRetryAt = ticker.nanoTime() + STORE_COOLDOWN_NANOS;
+            if (!storeDown) {
+                storeDown = true;
+                String problem = ex.getClass().getSimpleName();
+                LOG.log(System.Logger.Level.WARNING, "the shared token store for {0} failed ({1}); fetching without"
+                        + " it until it answers again", cacheKey, problem);
+                notifyListener(() -> listener.onStoreUnavailable(problem));
+            }
+            return null;
+        }
     }
 
     private SnapException asSnapException(Throwable t) {
@@ -348,20 +343,19 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         }
     }
 
+    /**
+     * Drops exactly this token for good: it is remembered (so no fetch in flight adopts it again), removed from the
+     * shared store if still there (only that exact token), then from this service.
+     */
     @Override
     public void invalidate(AccessToken token) {
         if (token == null) {
             return;
         }
-        Entry e = current;
-        if (e != null && e.token.equals(token) && CURRENT.compareAndSet(this, e, (Entry) null)) {
+        cell.markInvalidated(token);
+        storeCall(() -> store.compareAndSet(cacheKey, token, null));
+        if (cell.invalidate(token)) {
             notifyListener(() -> listener.onTokenInvalidated(token));
-        }
-        try {
-            cache.compareAndSet(cacheKey, token, null);
-        } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.WARNING, "token cache removal for {0} failed ({1})", cacheKey,
-                    ex.getClass().getSimpleName());
         }
     }
 
@@ -370,60 +364,79 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         return cacheKey;
     }
 
+    /** The refresh policy in force. */
+    public TokenRefreshPolicy policy() {
+        return policy;
+    }
+
     /** Whether a fetch is in flight right now (for diagnostics and tests). */
     public boolean isFetching() {
-        return inFlight.get() != null;
+        return cell.isRefreshing();
     }
 
     /**
-     * Stops the fetch thread this service owns (an executor passed to the builder is left alone). Calls after
-     * closing fail once the cached token needs refreshing.
+     * Interrupts and stops the fetch threads this service owns (an executor passed to the builder is left alone) and
+     * abandons the fetch in flight. Calls after closing fail once the cached token needs refreshing.
      */
     @Override
     public void close() {
-        closed = true;
+        cell.close();
         if (ownedExecutor != null) {
-            ownedExecutor.shutdown();
+            ownedExecutor.shutdownNow();
         }
     }
 
     @Override
     public String toString() {
-        return "AccessTokenService[" + cacheKey + ", current " + current + "]";
+        Timed<AccessToken> e = cell.peek();
+        return "AccessTokenService[" + cacheKey + ", current " + (e == null ? null : e.value()) + "]";
     }
 
-    /** The cached token with its decision points on the monotonic ticker. */
-    private static final class Entry {
-        final AccessToken token;
-        final long prefetchAt;
-        final long staleAt;
-        final long expiresAt;
+    /** A plain {@link TokenCache} seen as a coordinated one: every lease is granted, lifetimes by this clock. */
+    private static final class UncoordinatedCache implements CoordinatedTokenCache {
+        private final TokenCache cache;
+        private final Clock clock;
 
-        private Entry(AccessToken token, long prefetchAt, long staleAt, long expiresAt) {
-            this.token = token;
-            this.prefetchAt = prefetchAt;
-            this.staleAt = staleAt;
-            this.expiresAt = expiresAt;
+        UncoordinatedCache(TokenCache cache, Clock clock) {
+            this.cache = cache;
+            this.clock = clock;
         }
 
-        /**
-         * Short-lived tokens keep sensible windows: the prefetch lead is at most half the lifetime and the stale
-         * lead at most a quarter.
-         */
-        static Entry of(AccessToken token, long expiresAt, long lifetime, long prefetchBefore, long staleBefore) {
-            long prefetchLead = Math.min(prefetchBefore, lifetime / 2);
-            long staleLead = Math.min(staleBefore, lifetime / 4);
-            return new Entry(token, expiresAt - prefetchLead, expiresAt - staleLead, expiresAt);
+        @Override
+        public Optional<AccessToken> get(TokenCacheKey key) {
+            return cache.get(key);
         }
-    }
 
-    private static final class Failure {
-        final SnapException error;
-        final long retryAt;
+        @Override
+        public boolean compareAndSet(TokenCacheKey key, AccessToken expected, AccessToken replacement) {
+            return cache.compareAndSet(key, expected, replacement);
+        }
 
-        Failure(SnapException error, long retryAt) {
-            this.error = error;
-            this.retryAt = retryAt;
+        @Override
+        public Optional<SharedToken> read(TokenCacheKey key) {
+            Optional<AccessToken> token = cache.get(key);
+            if (token.isEmpty()) {
+                return Optional.empty();
+            }
+            Duration remaining = Duration.between(clock.instant(), token.get().expiresAt());
+            return remaining.isNegative() || remaining.isZero() ? Optional.empty()
+                    : Optional.of(new SharedToken(token.get(), remaining));
+        }
+
+        @Override
+        public Optional<FetchLease> tryAcquireLease(TokenCacheKey key, String owner, Duration ttl) {
+            return Optional.of(new FetchLease(key, owner, 0));
+        }
+
+        @Override
+        public boolean storeFenced(FetchLease lease, AccessToken token, Duration ttl) {
+            Optional<AccessToken> stored = cache.get(lease.key());
+            return cache.compareAndSet(lease.key(), stored.orElse(null), token);
+        }
+
+        @Override
+        public boolean releaseLease(FetchLease lease) {
+            return true;
         }
     }
 
@@ -435,10 +448,7 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         private Ticker ticker = Ticker.system();
         private TokenCache cache;
         private TokenCacheKey cacheKey;
-        private Duration prefetchBefore = Duration.ofSeconds(60);
-        private Duration staleBefore = Duration.ofSeconds(15);
-        private Duration maxWait = Duration.ofSeconds(30);
-        private Duration minBackoff = Duration.ofSeconds(1);
+        private TokenRefreshPolicy.Builder policy = TokenRefreshPolicy.builder();
         private Executor executor;
         private TokenEventListener listener;
 
@@ -469,7 +479,10 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
             return this;
         }
 
-        /** Where tokens are kept; default a new {@link InMemoryTokenCache}. */
+        /**
+         * Where tokens are kept; default a new private {@link InMemoryTokenCache}. A
+         * {@link CoordinatedTokenCache} shared by replicas (snap-cache-redis) makes one fetch per expiry for all.
+         */
         public Builder cache(TokenCache value) {
             this.cache = value;
             return this;
@@ -481,37 +494,49 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
             return this;
         }
 
+        /** Every timing setting at once; the single setters below change one of them. */
+        public Builder policy(TokenRefreshPolicy value) {
+            this.policy = Objects.requireNonNull(value, "policy").toBuilder();
+            return this;
+        }
+
         /** How long before expiry a background refresh starts; default 60 s. */
         public Builder prefetchBefore(Duration value) {
-            this.prefetchBefore = value;
+            policy.prefetchBefore(value);
             return this;
         }
 
         /** How long before expiry callers stop using the token and wait for the fetch; default 15 s. */
         public Builder staleBefore(Duration value) {
-            this.staleBefore = value;
+            policy.staleBefore(value);
             return this;
         }
 
         /** How long a caller waits for the fetch in flight; default 30 s. */
         public Builder maxWait(Duration value) {
-            this.maxWait = value;
+            policy.maxWait(value);
             return this;
         }
 
         /** The least time between a failed fetch and the next one; default 1 s. */
         public Builder minBackoff(Duration value) {
-            this.minBackoff = value;
+            policy.minBackoff(value);
             return this;
         }
 
-        /** Where fetches run; default one daemon thread owned by the service. */
+        /** How long one fetch may take before it is abandoned and a new one allowed; default 60 s. */
+        public Builder fetchTimeout(Duration value) {
+            policy.fetchTimeout(value);
+            return this;
+        }
+
+        /** Where fetches run; default daemon threads owned by the service. */
         public Builder executor(Executor value) {
             this.executor = value;
             return this;
         }
 
-        /** Observes fetches, failures and invalidations. */
+        /** Observes fetches, failures, invalidations, leases and store outages. */
         public Builder listener(TokenEventListener value) {
             this.listener = value;
             return this;
@@ -520,14 +545,13 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         /**
          * The service.
          *
-         * @throws SnapConfigurationException when a setting is inconsistent
-         * @throws NullPointerException       when endpoint or requests are missing
+         * @throws SnapConfigurationException when a setting is inconsistent or endpoint or requests are missing
          */
         public AccessTokenService build() {
             if (endpoint == null || requests == null) {
                 throw new SnapConfigurationException("an AccessTokenService needs an endpoint and a request supplier");
             }
-            return new AccessTokenService(this);
+            return new AccessTokenService(this, policy.build());
         }
     }
 }

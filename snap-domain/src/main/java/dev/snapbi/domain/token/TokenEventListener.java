@@ -29,4 +29,23 @@ public interface TokenEventListener {
     /** A token was invalidated by a caller (and it was the current one). */
     default void onTokenInvalidated(AccessToken token) {
     }
+
+    /** This instance took the fleet's fetch lease (it fetches for every replica); {@code fence} orders its write. */
+    default void onLeaseAcquired(long fence) {
+    }
+
+    /** Another replica holds the fetch lease: this instance waits for its token instead of fetching. */
+    default void onLeaseDenied() {
+    }
+
+    /**
+     * The shared token store failed (unreachable, slow, garbage): the service fetches for itself meanwhile. Called
+     * once per outage, with a short description that holds no secret.
+     */
+    default void onStoreUnavailable(String problem) {
+    }
+
+    /** The shared token store answers again after an outage. */
+    default void onStoreRecovered() {
+    }
 }

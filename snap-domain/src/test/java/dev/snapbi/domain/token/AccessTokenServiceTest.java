@@ -104,9 +104,11 @@ class AccessTokenServiceTest {
 
     /** The very first fetch has no token to serve meanwhile, so the caller waits: a helper thread runs the queue. */
     private static AccessToken firstTokenDrivenBy(QueueExecutor background, AccessTokenService tokens) {
-        Thread driver = new Thread(() -> {
-            while (background.runAll() == 0 && !Thread.currentThread().isInterrupted()) {
-                Thread.onSpinWait();
+        Thread driver = new Thread(() -> { // blocks until the fetch is queued: no spinning on busy cores
+            try {
+                background.awaitAndRunOne(Duration.ofSeconds(120));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
         driver.start();
@@ -275,7 +277,7 @@ class AccessTokenServiceTest {
     }
 
     private static AccessToken waitForToken(AccessTokenService tokens) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos(); // safety net; each call blocks
         while (true) {
             try {
                 return tokens.accessToken();
