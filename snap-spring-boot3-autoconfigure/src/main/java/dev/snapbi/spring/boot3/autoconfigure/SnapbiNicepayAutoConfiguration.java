@@ -1,0 +1,117 @@
+package dev.snapbi.spring.boot3.autoconfigure;
+
+import dev.snapbi.adapter.feign.SnapTransactions;
+import dev.snapbi.domain.port.AccessTokenProvider;
+import dev.snapbi.domain.transaction.TransactionSigner;
+import dev.snapbi.nicepay.NicepayClient;
+import dev.snapbi.spring.boot3.autoconfigure.internal.NicepayConditions;
+import dev.snapbi.spring.boot3.autoconfigure.internal.NamedNicepayClientsRegistrar;
+import dev.snapbi.spring.boot3.autoconfigure.internal.SnapbiResilience;
+import dev.snapbi.spring.boot3.autoconfigure.internal.TokenEndpointDecorator;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+
+import java.time.Clock;
+
+/**
+ * NICEPAY clients from {@code snapbi.nicepay.*}: {@link NicepayClients}, and in the single-merchant form the
+ * {@link NicepayClient}, its {@link AccessTokenProvider}, its {@link TransactionSigner} and (with Feign) the
+ * {@code snapTransactions} capability for your own Feign interfaces; with {@code snapbi.nicepay.clients.<name>.*} one
+ * {@link NicepayClient} and one {@link AccessTokenProvider} per name, qualified by the name. Every bean backs off
+ * when the application defines its own.
+ */
+@AutoConfiguration(afterName = {
+        "io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
+        "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+        "dev.snapbi.spring.boot3.autoconfigure.metrics.SnapbiMetricsAutoConfiguration"})
+@ConditionalOnClass(NicepayClient.class)
+@ConditionalOnProperty(prefix = SnapbiNicepayProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SnapbiNicepayProperties.class)
+public class SnapbiNicepayAutoConfiguration {
+
+    /** The Resilience4j registries of the token endpoints: the application's when it has them. */
+    @Bean
+    @ConditionalOnMissingBean
+    SnapbiResilience snapbiResilience(ObjectProvider<RetryRegistry> retries,
+                                      ObjectProvider<CircuitBreakerRegistry> breakers) {
+        RetryRegistry retry = retries.getIfUnique();
+        CircuitBreakerRegistry breaker = breakers.getIfUnique();
+        boolean owned = retry == null || breaker == null;
+        return new SnapbiResilience(retry != null ? retry : RetryRegistry.ofDefaults(),
+                breaker != null ? breaker : CircuitBreakerRegistry.ofDefaults(), owned);
+    }
+
+    /** Every client made from properties; checked now, so a wrong property stops the application. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @Conditional(NicepayConditions.Configured.class)
+    NicepayClients nicepayClients(SnapbiNicepayProperties properties, ResourceLoader resourceLoader,
+                                  SnapbiResilience resilience, ObjectProvider<Clock> clock,
+                                  ObjectProvider<NicepayClientBuilderCustomizer> clientCustomizers,
+                                  ObjectProvider<TokenServiceCustomizer> tokenCustomizers,
+                                  ObjectProvider<TokenEndpointCustomizer> endpointCustomizers,
+                                  ObjectProvider<NicepayTokenListenerFactory> listenerFactories,
+                                  ObjectProvider<TokenEndpointDecorator> endpointDecorators) {
+        return new NicepayClientsBuilder(properties, resourceLoader, clock.getIfUnique(Clock::systemUTC),
+                resilience.retryRegistry(), resilience.circuitBreakerRegistry(),
+                clientCustomizers.orderedStream().toList(), tokenCustomizers.orderedStream().toList(),
+                endpointCustomizers.orderedStream().toList(), listenerFactories.orderedStream().toList(),
+                endpointDecorators.orderedStream().toList()).build();
+    }
+
+    /** With {@code snapbi.nicepay.clients.<name>.*}: one client and one token provider bean per name. */
+    @Bean
+    static NamedNicepayClientsRegistrar namedNicepayClientsRegistrar(Environment environment) {
+        return new NamedNicepayClientsRegistrar(environment);
+    }
+
+    /** The single-merchant form's beans. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(NicepayConditions.Single.class)
+    static class SingleClientConfiguration {
+
+        /** The client (closed with {@link NicepayClients}). */
+        @Bean(destroyMethod = "")
+        @ConditionalOnMissingBean
+        NicepayClient nicepayClient(NicepayClients clients) {
+            return clients.get(NicepayClients.DEFAULT_NAME);
+        }
+
+        /** The client's access tokens. */
+        @Bean
+        @ConditionalOnMissingBean
+        AccessTokenProvider nicepayAccessTokens(NicepayClient client) {
+            return client.accessTokens();
+        }
+
+        /** The signer of transactional calls, for your own HTTP code. */
+        @Bean
+        @ConditionalOnMissingBean
+        TransactionSigner nicepayTransactionSigner(NicepayClients clients) {
+            return clients.transactionSigner(NicepayClients.DEFAULT_NAME);
+        }
+
+        /** {@code Feign.builder().addCapability(snapTransactions)} signs your own Feign interfaces' calls. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "feign.Capability")
+        static class FeignTransactionsConfiguration {
+
+            @Bean
+            @ConditionalOnMissingBean(name = "snapTransactions")
+            feign.Capability snapTransactions(TransactionSigner signer) {
+                return SnapTransactions.capability(signer);
+            }
+        }
+    }
+}
