@@ -24,7 +24,7 @@ import java.util.function.Function;
 @Command(name = "snap", mixinStandardHelpOptions = true,
         versionProvider = SnapCli.Version.class,
         description = "SNAP BI access tokens and signatures for NICEPAY.",
-        subcommands = {TokenCommand.class, SignCommand.class, VerifyCommand.class, KeygenCommand.class,
+        subcommands = {TokenCommand.class, CallCommand.class, SignCommand.class, VerifyCommand.class, KeygenCommand.class,
                 SandboxCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCode.HELP)
 public final class SnapCli implements Runnable {

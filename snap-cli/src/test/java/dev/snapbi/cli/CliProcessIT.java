@@ -35,11 +35,18 @@ class CliProcessIT {
     }
 
     private static Result java(String... args) throws IOException, InterruptedException {
+        return java(java.util.Map.of(), args);
+    }
+
+    private static Result java(java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
         return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt")),
                 Files.readString(dir.resolve("err.txt")));
@@ -118,6 +125,53 @@ class CliProcessIT {
             Result r = java("token", "--base-url", baseUrl, "--client-key", "SANDBOXTEST", "--private-key", keyPath);
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out()).contains("\"responseCode\": \"2007300\"").contains(baseUrl);
+        } finally {
+            sandbox.destroy();
+            assertThat(sandbox.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void call_makes_a_signed_call_to_the_standalone_sandbox_and_to_the_embedded_one() throws Exception {
+        Result embedded = java("call", "POST", "/nicepay/api/v1.0/transfer-va/create-va", "--body",
+                "{\"trxId\":\"PROC-1\",\"totalAmount\":{\"value\":\"1.00\",\"currency\":\"IDR\"}}");
+        assertThat(embedded.exit()).as(embedded.err()).isZero();
+        assertThat(embedded.out()).contains("HTTP 200 2002700");
+
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "sandbox", "--port", "0");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SNAP_CLIENT_SECRET", "process-test-secret");
+        Process sandbox = builder.start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String keyPath = null;
+            String baseUrl = null;
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("registered client SANDBOXTEST; its private key: ")) {
+                    keyPath = line.substring(line.indexOf(": ") + 2).trim();
+                }
+                if (line.startsWith("sandbox listening on ")) {
+                    baseUrl = line.substring("sandbox listening on ".length()).split(" ")[0];
+                    break;
+                }
+            }
+            assertThat(keyPath).isNotNull();
+            String[] args = {"call", "POST", "/nicepay/api/v1.0/transfer-va/create-va", "--base-url", baseUrl,
+                    "--client-key", "SANDBOXTEST", "--private-key", keyPath, "--body",
+                    "{\"trxId\":\"PROC-2\",\"totalAmount\":{\"value\":\"1.00\",\"currency\":\"IDR\"}}"};
+            Result ok = java(java.util.Map.of("SNAP_CLIENT_SECRET", "process-test-secret"), args);
+            assertThat(ok.exit()).as(ok.err()).isZero();
+            assertThat(ok.out()).contains("HTTP 200 2002700").contains("\"trxId\":\"PROC-2\"")
+                    .doesNotContain("process-test-secret");
+            Result duplicate = java(java.util.Map.of("SNAP_CLIENT_SECRET", "process-test-secret"), args);
+            assertThat(duplicate.exit()).isEqualTo(3);
+            assertThat(duplicate.err()).startsWith("error: 4092701");
+            Result wrongSecret = java(java.util.Map.of("SNAP_CLIENT_SECRET", "wrong"), args);
+            assertThat(wrongSecret.exit()).isEqualTo(3);
+            assertThat(wrongSecret.err()).contains("[Signature]");
         } finally {
             sandbox.destroy();
             assertThat(sandbox.waitFor(20, TimeUnit.SECONDS)).isTrue();

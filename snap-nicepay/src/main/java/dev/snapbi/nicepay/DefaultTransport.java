@@ -1,6 +1,6 @@
 package dev.snapbi.nicepay;
 
-import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.adapter.feign.FeignTransactionTransport;
 import dev.snapbi.domain.port.TransactionTransport;
 
 import java.time.Duration;
@@ -12,7 +12,6 @@ final class DefaultTransport {
     }
 
     static TransactionTransport create(Duration connectTimeout, Duration readTimeout) {
-        throw new SnapConfigurationException("no default transport is available yet: give one with"
-                + " NicepayClient.builder().transport(...)");
+        return FeignTransactionTransport.builder().connectTimeout(connectTimeout).readTimeout(readTimeout).build();
     }
 }

@@ -20,7 +20,12 @@ import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.call.SnapCall;
 import dev.snapbi.nicepay.call.SnapCallResponse;
 import dev.snapbi.nicepay.call.SnapCaller;
+import dev.snapbi.nicepay.balance.BalanceService;
+import dev.snapbi.nicepay.ewallet.EwalletService;
 import dev.snapbi.nicepay.internal.SignedCallEngine;
+import dev.snapbi.nicepay.payout.PayoutService;
+import dev.snapbi.nicepay.qris.QrisService;
+import dev.snapbi.nicepay.va.VirtualAccountService;
 
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -69,6 +74,11 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
     private final AutoCloseable ownedTransport;
     private final SignedCallEngine engine;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final VirtualAccountService virtualAccounts;
+    private final QrisService qris;
+    private final EwalletService ewallets;
+    private final PayoutService payouts;
+    private final BalanceService balances;
 
     private NicepayClient(ProviderProfile profile, ClientKey clientKey, AccessTokenProvider tokens,
                           AutoCloseable ownedTokens, TransactionTransport transport, AutoCloseable ownedTransport,
@@ -80,6 +90,11 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
         this.transport = transport;
         this.ownedTransport = ownedTransport;
         this.engine = engine;
+        this.virtualAccounts = VirtualAccountService.create(this, clientKey);
+        this.qris = QrisService.create(this, clientKey);
+        this.ewallets = EwalletService.create(this, clientKey);
+        this.payouts = PayoutService.create(this, clientKey);
+        this.balances = BalanceService.create(this, clientKey);
     }
 
     /** A builder; an environment, a client key, a private key (or token provider) and a client secret are required. */
@@ -113,6 +128,31 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
                     + " is closed");
         }
         return engine.call(call);
+    }
+
+    /** Virtual accounts: create, status, cancel. */
+    public VirtualAccountService virtualAccounts() {
+        return virtualAccounts;
+    }
+
+    /** QRIS (MPM) payments: generate, status, refund. */
+    public QrisService qris() {
+        return qris;
+    }
+
+    /** E-wallet direct debit: payment, status, refund. */
+    public EwalletService ewallets() {
+        return ewallets;
+    }
+
+    /** Payouts: registration, approve, status, cancel, reject. */
+    public PayoutService payouts() {
+        return payouts;
+    }
+
+    /** Balance inquiry. */
+    public BalanceService balances() {
+        return balances;
     }
 
     /** The environment. */

@@ -1,5 +1,6 @@
 package dev.snapbi.nicepay;
 
+import dev.snapbi.adapter.jdk.JdkTransactionTransport;
 import dev.snapbi.domain.error.SnapAuthenticationException;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapOutcomeUnknownException;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NicepayClientTest {
 
     static final String VA_PATH = "/nicepay/api/v1.0/transfer-va/create-va";
+    static final String STATUS_PATH = "/nicepay/api/v1.0/transfer-va/status";
 
     static SnapSandbox sandbox;
     static SnapSandbox otherEnvironment;
@@ -56,6 +58,11 @@ class NicepayClientTest {
         sandbox.resetStats();
     }
 
+    /** A JDK transport that the test owns; closed with the JVM's daemon threads. */
+    static TransactionTransport jdk() {
+        return JdkTransactionTransport.builder().readTimeout(Duration.ofSeconds(30)).build();
+    }
+
     static NicepayClient.Builder clientFor(SnapSandbox where, SandboxClient who, TransactionTransport transport) {
         return NicepayClient.builder()
                 .environment(ProviderProfile.nicepay(where.baseUrl()))
@@ -75,18 +82,34 @@ class NicepayClientTest {
     }
 
     @Test
-    void gets_a_token_and_makes_a_signed_va_create_from_one_configuration() {
-        try (NicepayClient nicepay = clientFor(sandbox, merchant, TestTransports.jdk()).build()) {
+    void gets_a_token_and_makes_a_signed_va_create_from_one_configuration_with_the_default_feign_transport() {
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, null).build()) {
+            assertThat(nicepay.transport().getClass().getSimpleName()).isEqualTo("FeignTransactionTransport");
+            signedVaCreate(nicepay);
+        }
+    }
+
+    @Test
+    void gets_a_token_and_makes_a_signed_va_create_with_the_jdk_transport() {
+        try (JdkTransactionTransport transport = JdkTransactionTransport.create();
+             NicepayClient nicepay = clientFor(sandbox, merchant, transport).build()) {
+            signedVaCreate(nicepay);
+        }
+    }
+
+    private static void signedVaCreate(NicepayClient nicepay) {
+        {
             AccessToken token = nicepay.accessTokens().accessToken();
             assertThat(token.tokenType()).isEqualTo("Bearer");
 
-            byte[] body = vaBody("TRX-0001");
+            String trxId = "TRX-" + java.util.UUID.randomUUID();
+            byte[] body = vaBody(trxId);
             SnapCallResponse answer = nicepay.call("POST", VA_PATH, body);
 
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.responseCode().value()).isEqualTo("2002700");
             assertThat(answer.responseMessage()).isPresent();
-            assertThat(answer.bodyText()).contains("\"trxId\":\"TRX-0001\"");
+            assertThat(answer.bodyText()).contains("\"trxId\":\"" + trxId + "\"");
             RecordedRequest sent = lastVaRequest();
             assertThat(sent.signatureValid()).isTrue();
             assertThat(sent.body()).isEqualTo(new String(body, StandardCharsets.UTF_8)); // the signed bytes are sent
@@ -101,9 +124,9 @@ class NicepayClientTest {
     void serves_two_merchants_and_two_environments_side_by_side() {
         SandboxClient second = sandbox.registerNewClient("SECONDMERCH");
         SandboxClient elsewhere = otherEnvironment.registerNewClient("IONPAYTEST");
-        try (NicepayClient a = clientFor(sandbox, merchant, TestTransports.jdk()).build();
-             NicepayClient b = clientFor(sandbox, second, TestTransports.jdk()).build();
-             NicepayClient c = clientFor(otherEnvironment, elsewhere, TestTransports.jdk()).build()) {
+        try (NicepayClient a = clientFor(sandbox, merchant, jdk()).build();
+             NicepayClient b = clientFor(sandbox, second, jdk()).build();
+             NicepayClient c = clientFor(otherEnvironment, elsewhere, jdk()).build()) {
             long before = otherEnvironment.stats().vaRequests();
 
             a.call("POST", VA_PATH, vaBody("A-1"));
@@ -124,7 +147,7 @@ class NicepayClientTest {
 
     @Test
     void replays_once_with_a_new_token_and_external_id_when_the_token_is_dead() {
-        try (NicepayClient nicepay = clientFor(sandbox, merchant, TestTransports.jdk()).build()) {
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, jdk()).build()) {
             AccessToken first = nicepay.accessTokens().accessToken();
             sandbox.revokeToken(first.value());
 
@@ -144,7 +167,7 @@ class NicepayClientTest {
     @Test
     void replays_a_dead_token_only_once() {
         AtomicInteger sends = new AtomicInteger();
-        TransactionTransport real = TestTransports.jdk();
+        TransactionTransport real = jdk();
         TransactionTransport revokingFirst = request -> {
             sends.incrementAndGet();
             sandbox.revokeAllTokens(); // every token dies before it arrives
@@ -161,7 +184,7 @@ class NicepayClientTest {
     @Test
     void never_resends_a_money_moving_call_whose_answer_was_lost_and_names_the_reference_and_status_call() {
         AtomicInteger sends = new AtomicInteger();
-        TransactionTransport real = TestTransports.jdk();
+        TransactionTransport real = jdk();
         TransactionTransport answerLost = request -> {
             sends.incrementAndGet();
             real.exchange(request); // NICEPAY processed it ...
@@ -188,21 +211,28 @@ class NicepayClientTest {
     @Test
     void retries_an_inquiry_whose_answer_was_lost_with_a_fresh_signature_each_time() {
         AtomicInteger sends = new AtomicInteger();
-        TransactionTransport real = TestTransports.jdk();
+        TransactionTransport real = jdk();
         TransactionTransport firstTwoLost = request -> {
             TransactionTransport.Response r = real.exchange(request);
-            if (sends.incrementAndGet() < 3) {
+            if (request.uri().getPath().equals(STATUS_PATH) && sends.incrementAndGet() < 3) {
                 throw new SnapUnavailableException(SnapUnavailableException.Reason.CONNECTION, "dropped", null);
             }
             return r;
         };
         try (NicepayClient nicepay = clientFor(sandbox, merchant, firstTwoLost).build()) {
-            SnapCallResponse answer = nicepay.call(SnapCall.inquiry("POST", VA_PATH, vaBody("TRX-INQ")));
+            nicepay.call("POST", VA_PATH, vaBody("TRX-INQ"));
+            byte[] status = "{\"additionalInfo\":{\"trxId\":\"TRX-INQ\"}}".getBytes(StandardCharsets.UTF_8);
 
-            assertThat(answer.responseCode().value()).isEqualTo("2002700");
+            SnapCallResponse answer = nicepay.call(SnapCall.inquiry("POST", STATUS_PATH, status));
+
+            assertThat(answer.responseCode().value()).isEqualTo("2002600");
             assertThat(sends).hasValue(3);
-            assertThat(vaRequests()).extracting(r -> r.header("X-EXTERNAL-ID")).doesNotHaveDuplicates().hasSize(3);
-            assertThat(vaRequests()).allMatch(RecordedRequest::signatureValid);
+            List<RecordedRequest> sent = sandbox.recordedRequests().stream()
+                    .filter(r -> r.path().equals(STATUS_PATH)).toList();
+            assertThat(sent).extracting(r -> r.header("X-EXTERNAL-ID")).doesNotHaveDuplicates().hasSize(3);
+            assertThat(sent).extracting(r -> r.header("X-TIMESTAMP") + r.header("X-EXTERNAL-ID"))
+                    .doesNotHaveDuplicates();
+            assertThat(sent).allMatch(RecordedRequest::signatureValid);
         }
     }
 
@@ -214,7 +244,7 @@ class NicepayClientTest {
         }
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort + VA_PATH);
         AtomicInteger attempts = new AtomicInteger();
-        TransactionTransport real = TestTransports.jdk();
+        TransactionTransport real = jdk();
         TransactionTransport refusedOnce = request -> {
             if (attempts.incrementAndGet() == 1) {
                 return real.exchange(TransactionTransport.Request.of(request.method(), nowhere,
@@ -251,7 +281,7 @@ class NicepayClientTest {
 
     @Test
     void refuses_calls_after_close_and_closes_once() {
-        NicepayClient nicepay = clientFor(sandbox, merchant, TestTransports.jdk()).build();
+        NicepayClient nicepay = clientFor(sandbox, merchant, jdk()).build();
         nicepay.close();
         nicepay.close();
         assertThatThrownBy(() -> nicepay.call("POST", VA_PATH, vaBody("TRX-CLOSED")))

@@ -1,5 +1,6 @@
 package dev.snapbi.adapter.feign;
 
+import dev.snapbi.adapter.feign.internal.Settings;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
@@ -13,7 +14,6 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  *         .build();
  * String authorization = tokens.accessToken().authorizationHeader();
  * }</pre>
- * Nothing is static: build one service per client and environment, side by side. Close the service when done.
+ * Nothing is static: build one service per client and environment, side by side. Close the service when done: that
+ * also releases the HTTP client (and its threads) of the endpoint built for it.
  */
 public final class FeignAccessTokens {
 
@@ -56,7 +57,7 @@ public final class FeignAccessTokens {
 
         /** The provider and environment, e.g. {@link ProviderProfile#nicepayDevelopment()}; replaces a base URL. */
         public Builder profile(ProviderProfile value) {
-            this.profile = value;
+            this.profile = Settings.required(value, "profile");
             this.baseUrl = null;
             return this;
         }
@@ -66,49 +67,61 @@ public final class FeignAccessTokens {
          * {@code http://} is refused unless the host is loopback.
          */
         public Builder baseUrl(String value) {
-            this.baseUrl = value;
+            this.baseUrl = Settings.required(value, "baseUrl");
             this.profile = null;
             return this;
         }
 
         /** NICEPAY on this environment root; replaces a profile. */
         public Builder baseUrl(URI value) {
-            return baseUrl(value == null ? null : value.toString());
+            return baseUrl(Settings.required(value, "baseUrl").toString());
         }
 
         /** The client key ({@code X-CLIENT-KEY}; NICEPAY: the merchant id, e.g. {@code IONPAYTEST}). */
         public Builder clientKey(String value) {
-            this.clientKey = value == null ? null : ClientKey.of(value);
+            this.clientKey = ClientKey.of(Settings.required(value, "clientKey"));
             return this;
         }
 
         /** The client key. */
         public Builder clientKey(ClientKey value) {
-            this.clientKey = value;
+            this.clientKey = Settings.required(value, "clientKey");
             return this;
         }
 
         /** Signs {@code clientKey|X-TIMESTAMP} with the merchant's private key, e.g. snap-crypto's RsaSigner. */
         public Builder signer(Signer value) {
-            this.signer = value;
+            this.signer = Settings.required(value, "signer");
             return this;
         }
 
         /** The wall clock for timestamps and token expiry; default the system clock. */
         public Builder clock(Clock value) {
-            this.clock = value;
+            this.clock = Settings.required(value, "clock");
             return this;
         }
 
-        /** How long to wait for a connection; default 5 s. */
+        /** How long to wait for a connection; default 5 s (1 ms to 24 h). */
         public Builder connectTimeout(Duration value) {
             endpoint.connectTimeout(value);
             return this;
         }
 
-        /** How long to wait for the answer's headers, and then for its body; default 10 s. */
+        /** How long to wait for the answer's headers, and then for its whole body; default 10 s (1 ms to 24 h). */
         public Builder readTimeout(Duration value) {
             endpoint.readTimeout(value);
+            return this;
+        }
+
+        /** How long the whole answer body may take after its headers; default the read timeout. */
+        public Builder bodyTimeout(Duration value) {
+            endpoint.bodyTimeout(value);
+            return this;
+        }
+
+        /** The largest answer body accepted, in bytes; default 64 KiB (1 KiB to 64 MiB). */
+        public Builder maxBodyBytes(int value) {
+            endpoint.maxBodyBytes(value);
             return this;
         }
 
@@ -119,16 +132,13 @@ public final class FeignAccessTokens {
         }
 
         /**
-         * Attempts per token request, the first included (default 3), keeping the default back-off and
+         * Attempts per token request, the first included (default 3, at most 100), keeping the default back-off and
          * {@code Retry-After} handling; a shortcut for {@link #retryConfig(RetryConfig)} (the later call wins).
          *
-         * @throws SnapConfigurationException when below 1
+         * @throws SnapConfigurationException when out of range
          */
         public Builder maxAttempts(int attempts) {
-            if (attempts < 1) {
-                throw new SnapConfigurationException("maxAttempts must be at least 1, got " + attempts);
-            }
-            endpoint.retryConfig(RetryConfig.from(TokenResilience.retryConfig()).maxAttempts(attempts).build());
+            endpoint.maxAttempts(attempts);
             return this;
         }
 
@@ -153,7 +163,7 @@ public final class FeignAccessTokens {
          * profile is always the one given to this builder.
          */
         public Builder endpoint(Consumer<FeignTokenEndpoint.Builder> customizer) {
-            this.endpointCustomizer = Objects.requireNonNull(customizer, "customizer");
+            this.endpointCustomizer = Settings.required(customizer, "endpoint customizer");
             return this;
         }
 
@@ -162,7 +172,7 @@ public final class FeignAccessTokens {
          * {@link dev.snapbi.domain.port.TokenCache}, a listener, an executor.
          */
         public Builder tokenService(Consumer<AccessTokenService.Builder> customizer) {
-            this.serviceCustomizer = Objects.requireNonNull(customizer, "customizer");
+            this.serviceCustomizer = Settings.required(customizer, "tokenService customizer");
             return this;
         }
 
@@ -182,14 +192,15 @@ public final class FeignAccessTokens {
                 throw new SnapConfigurationException("the signer is missing; e.g."
                         + " RsaSigner.fromPem(privateKeyPem) from snap-crypto");
             }
-            Clock theClock = Objects.requireNonNull(clock, "clock");
+            Clock theClock = clock;
             endpointCustomizer.accept(endpoint);
             FeignTokenEndpoint tokenEndpoint = endpoint.profile(resolved).build();
             AccessTokenService.Builder service = AccessTokenService.builder()
                     .endpoint(tokenEndpoint)
                     .requests(B2bTokenRequestSupplier.create(clientKey, signer, theClock, resolved))
                     .clock(theClock)
-                    .cacheKey(TokenCacheKey.of(resolved, clientKey));
+                    .cacheKey(TokenCacheKey.of(resolved, clientKey))
+                    .closing(tokenEndpoint); // the endpoint's HTTP client is this service's alone
             serviceCustomizer.accept(service);
             return service.build();
         }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.snapbi.adapter.feign.internal.Bodies;
 import dev.snapbi.adapter.feign.internal.Failures;
+import dev.snapbi.adapter.feign.internal.JdkFeignClient;
+import dev.snapbi.adapter.feign.internal.Settings;
 import dev.snapbi.adapter.feign.internal.RedactingLogger;
 import dev.snapbi.adapter.feign.internal.SnapErrorDecoder;
 import dev.snapbi.adapter.feign.internal.TokenApi;
@@ -28,7 +31,6 @@ import feign.Logger;
 import feign.Request;
 import feign.Retryer;
 import feign.Target;
-import feign.http2client.Http2Client;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -55,9 +57,11 @@ import java.util.function.Supplier;
  * {@link ProviderProfile#tokenUrl() token URL}) with the SNAP headers and compact JSON body of each
  * {@link TokenRequest}.
  * <ul>
- *   <li><b>Transport.</b> The JDK {@link HttpClient} through feign-java11 by default (connect timeout 5 s, read
- *   timeout 10 s, redirects never followed so the signature cannot travel to another host), or any
- *   {@link Client} you supply. Feign's own retryer is off ({@link Retryer#NEVER_RETRY}).</li>
+ *   <li><b>Transport.</b> The JDK {@link HttpClient}, owned by the endpoint and released by {@link #close()}
+ *   (connect timeout 5 s, read timeout 10 s, redirects never followed so the signature cannot travel to another
+ *   host), or any {@link Client} you supply. Every answer body, success or error, is read within one deadline (the
+ *   read timeout, or {@link Builder#bodyTimeout}) and a size limit ({@link Builder#maxBodyBytes}, default 64 KiB);
+ *   gzip is decoded only in memory. Feign's own retryer is off ({@link Retryer#NEVER_RETRY}).</li>
  *   <li><b>Fresh signature per attempt.</b> Each attempt calls {@code requests.get()} before sending, inside
  *   {@code Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, attempt))}, so a retry
  *   never resends an old timestamp or signature.</li>
@@ -66,7 +70,7 @@ import java.util.function.Supplier;
  *   ({@code getEventPublisher()}) or through the registries you pass in. While the circuit is open, calls fail
  *   fast with {@link SnapUnavailableException.Reason#CIRCUIT_OPEN}.</li>
  *   <li><b>Errors.</b> Every failure is one of the domain's {@link SnapException} kinds; no Feign, Jackson or I/O
- *   exception leaves this class. Bodies over 64 KiB, tokens over 2048 characters and malformed JSON are
+ *   exception leaves this class. Bodies over the size limit, tokens over 2048 characters and malformed JSON are
  *   {@link SnapProtocolException}s.</li>
  *   <li><b>Logging.</b> Attempts and timings at DEBUG on this class's logger; Feign's wire log at DEBUG on
  *   {@code dev.snapbi.adapter.feign.FeignTokenEndpoint.http}, with {@code X-SIGNATURE}, {@code Authorization} and
@@ -80,7 +84,7 @@ import java.util.function.Supplier;
  *         .build();
  * }</pre>
  */
-public final class FeignTokenEndpoint implements TokenEndpoint {
+public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(FeignTokenEndpoint.class);
 
@@ -92,14 +96,27 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final Failures failures;
+    private final JdkFeignClient ownedClient;
 
     private FeignTokenEndpoint(ProviderProfile profile, TokenApi api, Retry retry, CircuitBreaker circuitBreaker,
-                               Failures failures) {
+                               Failures failures, JdkFeignClient ownedClient) {
         this.profile = profile;
         this.api = api;
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
         this.failures = failures;
+        this.ownedClient = ownedClient;
+    }
+
+    /**
+     * Releases the HTTP client this endpoint owns (its threads end; not a client you passed in). Requests after
+     * closing fail with {@link SnapUnavailableException}. {@link FeignAccessTokens} closes it with the service.
+     */
+    @Override
+    public void close() {
+        if (ownedClient != null) {
+            ownedClient.close();
+        }
     }
 
     /** An endpoint for this profile with every default. */
@@ -222,6 +239,8 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
         private String baseUrl;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration readTimeout = Duration.ofSeconds(10);
+        private Duration bodyTimeout;
+        private int maxBodyBytes = Bodies.MAX_BODY_BYTES;
         private Client client;
         private RetryConfig retryConfig;
         private RetryRegistry retryRegistry;
@@ -236,7 +255,7 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
 
         /** The provider and environment, e.g. {@link ProviderProfile#nicepayDevelopment()}; replaces a base URL. */
         public Builder profile(ProviderProfile value) {
-            this.profile = value;
+            this.profile = Settings.required(value, "profile");
             this.baseUrl = null;
             return this;
         }
@@ -246,37 +265,54 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
          * Plain {@code http://} is refused at {@link #build()} unless the host is loopback.
          */
         public Builder baseUrl(String value) {
-            this.baseUrl = value;
+            this.baseUrl = Settings.required(value, "baseUrl");
             this.profile = null;
             return this;
         }
 
         /** NICEPAY's paths on this environment root; replaces a profile. */
         public Builder baseUrl(URI value) {
-            return baseUrl(value == null ? null : value.toString());
+            return baseUrl(Settings.required(value, "baseUrl").toString());
         }
 
-        /** How long to wait for a connection; default 5 s. */
+        /** How long to wait for a connection; default 5 s (1 ms to 24 h). */
         public Builder connectTimeout(Duration value) {
-            this.connectTimeout = value;
+            this.connectTimeout = Settings.timeout(value, "connectTimeout");
             return this;
         }
 
         /**
-         * How long to wait for the answer's headers, and then again for its body; default 10 s. A timeout is a
+         * How long to wait for the answer's headers, and then again for its whole body (unless a
+         * {@link #bodyTimeout(Duration) body timeout} is set); default 10 s (1 ms to 24 h). A timeout is a
          * {@link SnapUnavailableException} with reason {@code TIMEOUT}, retried per the retry config.
          */
         public Builder readTimeout(Duration value) {
-            this.readTimeout = value;
+            this.readTimeout = Settings.timeout(value, "readTimeout");
+            return this;
+        }
+
+        /** How long the whole answer body may take after its headers; default the read timeout (1 ms to 24 h). */
+        public Builder bodyTimeout(Duration value) {
+            this.bodyTimeout = Settings.timeout(value, "bodyTimeout");
+            return this;
+        }
+
+        /** The largest answer body accepted, in bytes; default 64 KiB (1 KiB to 64 MiB). */
+        public Builder maxBodyBytes(int value) {
+            this.maxBodyBytes = Settings.bodyLimit(value, "maxBodyBytes");
             return this;
         }
 
         /**
-         * The HTTP client; default feign-java11's {@link Http2Client} on a JDK {@link HttpClient} that never follows
-         * redirects. The timeouts above are passed to it as {@link Request.Options} with redirects off.
+         * The HTTP client; default the adapter's own client on a JDK {@link HttpClient} that never follows redirects,
+         * reads every body wholly within the body deadline and size limit, decodes gzip only in memory, and is
+         * released by {@link FeignTokenEndpoint#close()}. The timeouts above are passed to a client of yours as
+         * {@link Request.Options} with redirects off; its bodies are still read within the deadline and limit, but
+         * what it does before handing a body over (feign-java11's {@code Http2Client} reads a gzip header there) is
+         * beyond them. A client you pass is never closed by the endpoint.
          */
         public Builder client(Client value) {
-            this.client = value;
+            this.client = Settings.required(value, "client");
             return this;
         }
 
@@ -285,7 +321,17 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
          * {@link TokenResilience#isRetryable}: rejections and protocol violations are never retried.
          */
         public Builder retryConfig(RetryConfig value) {
-            this.retryConfig = value;
+            this.retryConfig = Settings.required(value, "retryConfig");
+            return this;
+        }
+
+        /**
+         * Attempts per token request, the first included (default 3, at most 100), keeping the default back-off and
+         * {@code Retry-After} handling; a shortcut for {@link #retryConfig(RetryConfig)} (the later call wins).
+         */
+        public Builder maxAttempts(int attempts) {
+            this.retryConfig = RetryConfig.from(TokenResilience.retryConfig())
+                    .maxAttempts(Settings.attempts(attempts, "maxAttempts")).build();
             return this;
         }
 
@@ -294,7 +340,7 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
          * config if absent) so that your registry's event consumers and metrics see it.
          */
         public Builder retryRegistry(RetryRegistry value) {
-            this.retryRegistry = value;
+            this.retryRegistry = Settings.required(value, "retryRegistry");
             return this;
         }
 
@@ -303,19 +349,19 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
          * ignored and only {@link TokenResilience#countsAsFailure} failures recorded, whatever the config says.
          */
         public Builder circuitBreakerConfig(CircuitBreakerConfig value) {
-            this.circuitBreakerConfig = value;
+            this.circuitBreakerConfig = Settings.required(value, "circuitBreakerConfig");
             return this;
         }
 
         /** Take the {@link CircuitBreaker} from this registry (under the name, created with the config if absent). */
         public Builder circuitBreakerRegistry(CircuitBreakerRegistry value) {
-            this.circuitBreakerRegistry = value;
+            this.circuitBreakerRegistry = Settings.required(value, "circuitBreakerRegistry");
             return this;
         }
 
         /** The name of the retry and circuit breaker instances; default {@code snapbi-token-<profile name>}. */
         public Builder name(String value) {
-            this.name = value;
+            this.name = Settings.required(value, "name");
             return this;
         }
 
@@ -324,13 +370,13 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
          * {@code BASIC}. Secrets are masked at every level; bodies are read bounded.
          */
         public Builder logLevel(Logger.Level value) {
-            this.logLevel = value;
+            this.logLevel = Settings.required(value, "logLevel");
             return this;
         }
 
         /** The clock used to read {@code Retry-After} dates; default the system clock. */
         public Builder clock(Clock value) {
-            this.clock = value;
+            this.clock = Settings.required(value, "clock");
             return this;
         }
 
@@ -343,10 +389,11 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
          */
         public FeignTokenEndpoint build() {
             ProviderProfile resolved = resolveProfile();
-            Duration connect = requirePositive(connectTimeout, "connectTimeout");
-            Duration read = requirePositive(readTimeout, "readTimeout");
-            Clock theClock = Objects.requireNonNull(clock, "clock");
-            Logger.Level level = logLevel == null ? Logger.Level.NONE : logLevel;
+            Duration connect = connectTimeout;
+            Duration read = readTimeout;
+            Duration body = bodyTimeout != null ? bodyTimeout : readTimeout;
+            Clock theClock = clock;
+            Logger.Level level = logLevel;
             String instanceName = name != null && !name.isBlank() ? name : "snapbi-token-" + resolved.name();
 
             RetryConfig retryRules = TokenResilience.enforceRules(
@@ -372,22 +419,21 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
                             .setCoercion(CoercionInputShape.Float,
                                     CoercionAction.Fail))
                     .build();
-            Client http = client != null ? client : new Http2Client(HttpClient.newBuilder()
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(connect)
-                    .build());
+            JdkFeignClient owned = client != null ? null
+                    : new JdkFeignClient(connect, body, maxBodyBytes, instanceName + "-http");
+            Client http = client != null ? client : owned;
             TokenApi api = Feign.builder()
                     .client(http)
                     .options(new Request.Options(connect, read, false))
                     .retryer(Retryer.NEVER_RETRY) // Resilience4j retries, with a fresh signature each time
-                    .decoder(new TokenGrantDecoder(mapper, read, theClock))
-                    .errorDecoder(new SnapErrorDecoder(mapper, read, theClock))
-                    .logger(new RedactingLogger(WIRE_LOGGER, read))
+                    .decoder(new TokenGrantDecoder(mapper, body, maxBodyBytes, theClock))
+                    .errorDecoder(new SnapErrorDecoder(mapper, body, maxBodyBytes, theClock))
+                    .logger(new RedactingLogger(WIRE_LOGGER, body, maxBodyBytes))
                     .logLevel(level)
                     .target(new Target.HardCodedTarget<>(TokenApi.class, instanceName,
                             resolved.tokenUrl().toString()));
             Failures failures = new Failures(resolved.tokenUrl(), connect, read);
-            return new FeignTokenEndpoint(resolved, api, retry, breaker, failures);
+            return new FeignTokenEndpoint(resolved, api, retry, breaker, failures, owned);
         }
 
         private ProviderProfile resolveProfile() {
@@ -395,13 +441,6 @@ public final class FeignTokenEndpoint implements TokenEndpoint {
                 return profile;
             }
             return nicepayProfile(baseUrl);
-        }
-
-        private static Duration requirePositive(Duration value, String what) {
-            if (value == null || value.isNegative() || value.toMillis() < 1) {
-                throw new SnapConfigurationException(what + " must be at least 1 ms, got " + value);
-            }
-            return value;
         }
 
         private static Retry observed(Retry retry) {

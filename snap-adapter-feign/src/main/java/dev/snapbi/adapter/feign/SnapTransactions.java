@@ -142,7 +142,7 @@ public final class SnapTransactions {
             throw new SnapConfigurationException("the wire logger needs an SLF4J logger name, e.g."
                     + " \"com.example.nicepay.http\"");
         }
-        return new RedactingLogger(slf4jLoggerName, BODY_DEADLINE);
+        return new RedactingLogger(slf4jLoggerName, BODY_DEADLINE, dev.snapbi.adapter.feign.internal.Bodies.MAX_BODY_BYTES);
     }
 
     private static ObjectMapper errorMapper() {

@@ -289,7 +289,7 @@ class FeignTokenEndpointTest {
     }
 
     @Test
-    void a_refused_connection_is_unavailable_connection() throws Exception {
+    void a_refused_connection_is_unavailable_connect_surely_not_sent_and_retried() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -300,7 +300,8 @@ class FeignTokenEndpointTest {
         SnapUnavailableException error = catchThrowableOfType(SnapUnavailableException.class,
                 () -> nowhere.requestToken(requestsFor(client)));
 
-        assertThat(error.reason()).isEqualTo(Reason.CONNECTION);
+        assertThat(error.reason()).isEqualTo(Reason.CONNECT);
+        assertThat(error.surelyNotSent()).isTrue();
         assertThat(nowhere.retry().getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
     }
 

@@ -2,6 +2,7 @@ package dev.snapbi.cli.internal;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapException;
+import dev.snapbi.domain.error.SnapOutcomeUnknownException;
 import dev.snapbi.domain.error.SnapProtocolException;
 import dev.snapbi.domain.error.SnapRejectedException;
 import dev.snapbi.domain.error.SnapUnavailableException;
@@ -38,8 +39,8 @@ public final class ExitCode {
         if (e instanceof SnapRejectedException) {
             return REJECTED;
         }
-        if (e instanceof SnapUnavailableException) {
-            return UNAVAILABLE;
+        if (e instanceof SnapUnavailableException || e instanceof SnapOutcomeUnknownException) {
+            return UNAVAILABLE; // no final answer (5xx, timeout): the same exit as today, never retried by the CLI
         }
         if (e instanceof SnapProtocolException) {
             return PROTOCOL;

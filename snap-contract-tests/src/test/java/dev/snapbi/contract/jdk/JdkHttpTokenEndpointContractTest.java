@@ -1,15 +1,20 @@
 package dev.snapbi.contract.jdk;
 
+import dev.snapbi.adapter.jdk.JdkTokenEndpoint;
 import dev.snapbi.contract.EndpointSettings;
 import dev.snapbi.contract.TokenEndpointContract;
 import dev.snapbi.domain.port.TokenEndpoint;
 
-/** The small {@code java.net.http} adapter passes the same contract as the Feign adapter, retries included. */
+/** The {@code java.net.http} adapter (snap-adapter-jdk) passes the same contract as the Feign adapter, retries included. */
 class JdkHttpTokenEndpointContractTest extends TokenEndpointContract {
 
     @Override
     protected TokenEndpoint createEndpoint(EndpointSettings settings) {
-        return JdkHttpTokenEndpoint.create(settings.profile(), settings.connectTimeout(), settings.readTimeout(),
-                settings.maxAttempts());
+        return JdkTokenEndpoint.builder()
+                .profile(settings.profile())
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .maxAttempts(settings.maxAttempts())
+                .build();
     }
 }

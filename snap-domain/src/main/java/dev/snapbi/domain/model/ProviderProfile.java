@@ -13,7 +13,10 @@ import java.util.Objects;
  * {@code https://dev.nicepay.co.id}), the token path under it, the path prefix the provider leaves out of symmetric
  * string-to-sign, and the zone of its timestamps. Presets exist for NICEPAY's three environments.
  * <p>
- * Plain {@code http://} is refused except for loopback hosts (the sandbox on this machine).
+ * Plain {@code http://} is refused except for loopback hosts (the sandbox on this machine): an IP literal in
+ * 127.0.0.0/8, {@code ::1}, or exactly {@code localhost}; see {@link #isLoopback(String)}. A name that merely looks
+ * like one ({@code 127.0.0.1.nip.io}) needs https. A test proxy of your own on another host needs the loudly named
+ * {@link Builder#allowInsecureHttpForTesting()}.
  */
 public final class ProviderProfile {
 
@@ -27,10 +30,12 @@ public final class ProviderProfile {
     private final String tokenPath;
     private final String signingPathPrefix;
     private final ZoneId zone;
+    private final boolean insecureHttpAllowed;
 
     private ProviderProfile(Builder b) {
         this.name = requireText(b.name, "profile name");
-        this.baseUrl = validateBaseUrl(b.baseUrl);
+        this.insecureHttpAllowed = b.insecureHttpAllowed;
+        this.baseUrl = validateBaseUrl(b.baseUrl, insecureHttpAllowed);
         this.tokenPath = validatePath(b.tokenPath, "token path");
         this.signingPathPrefix = b.signingPathPrefix == null || b.signingPathPrefix.isEmpty() ? ""
                 : validatePath(b.signingPathPrefix, "signing path prefix");
@@ -101,8 +106,10 @@ public final class ProviderProfile {
 
     /** A builder holding this profile's values. */
     public Builder toBuilder() {
-        return builder().name(name).baseUrl(baseUrl).tokenPath(tokenPath).signingPathPrefix(signingPathPrefix)
+        Builder b = builder().name(name).baseUrl(baseUrl).tokenPath(tokenPath).signingPathPrefix(signingPathPrefix)
                 .zone(zone);
+        b.insecureHttpAllowed = insecureHttpAllowed;
+        return b;
     }
 
     /** The same profile on another base URL. */
@@ -127,7 +134,7 @@ public final class ProviderProfile {
         return path;
     }
 
-    private static URI validateBaseUrl(URI url) {
+    private static URI validateBaseUrl(URI url, boolean insecureHttpAllowed) {
         if (url == null) {
             throw new SnapConfigurationException("the base URL is missing; use the environment root such as"
                     + " https://dev.nicepay.co.id");
@@ -141,9 +148,8 @@ public final class ProviderProfile {
             throw new SnapConfigurationException("the base URL must be the environment root without query,"
                     + " fragment or credentials, got '" + safe(url) + "'");
         }
-        if (scheme.equals("http") && !isLoopback(url.getHost())) {
-            throw new SnapConfigurationException("refusing plain http:// to " + url.getHost() + ": tokens and"
-                    + " signatures must travel over https (http is allowed only for loopback hosts such as the sandbox)");
+        if (scheme.equals("http") && !insecureHttpAllowed) {
+            requireHttpsUnlessLoopback(url, "the base URL");
         }
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         while (path.endsWith("/")) {
@@ -161,16 +167,117 @@ public final class ProviderProfile {
         return url.getRawUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo(), "****");
     }
 
-    /** Whether a host names this machine: {@code localhost}, 127.0.0.0/8 or {@code ::1}. No DNS lookup. */
+    /**
+     * Whether a host surely names this machine, judged from its text alone (no DNS lookup): an IPv4 literal in
+     * 127.0.0.0/8 in dotted-quad form ({@code 127.0.0.1}, {@code 127.5.6.7}), the IPv6 loopback {@code ::1} (also
+     * bracketed, {@code [::1]}, or written out in full), or exactly {@code localhost} in any case. Everything else is
+     * not loopback, including names that start like a literal ({@code 127.attacker.example},
+     * {@code 127.0.0.1.nip.io}), {@code localhost.} with a trailing dot, shorthand literals ({@code 127.1}) and
+     * octets with leading zeros.
+     */
     public static boolean isLoopback(String host) {
-        if (host == null) {
+        if (host == null || host.isEmpty() || host.length() > 64) {
             return false;
         }
-        String h = host.toLowerCase(Locale.ROOT);
+        String h = host;
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        return h.equalsIgnoreCase("localhost") || isIpv4LoopbackLiteral(h) || isIpv6LoopbackLiteral(h);
+    }
+
+    /**
+     * Refuses a plain {@code http://} URL unless its host is loopback ({@link #isLoopback(String)}), before anything
+     * connects; any other scheme passes. For adapters that check every target they send secrets to.
+     *
+     * @param url  the target
+     * @param what what the URL is, for the message (e.g. {@code "the token URL"})
+     * @throws SnapConfigurationException for {@code http://} to a host that is not loopback
+     */
+    public static void requireHttpsUnlessLoopback(URI url, String what) {
+        Objects.requireNonNull(url, "url");
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") && !isLoopback(url.getHost())) {
+            throw new SnapConfigurationException("refusing plain http:// to " + url.getHost() + " (" + what
+                    + "): tokens and signatures must travel over https; http is allowed only for loopback hosts"
+                    + " (127.0.0.0/8 literals, ::1, localhost) such as the sandbox, or for a test proxy through"
+                    + " allowInsecureHttpForTesting()");
+        }
+    }
+
+    private static boolean isIpv4LoopbackLiteral(String h) {
+        String[] octets = h.split("\\.", -1);
+        if (octets.length != 4) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || (octet.length() > 1 && octet.charAt(0) == '0')) {
+                return false;
+            }
+            for (int i = 0; i < octet.length(); i++) {
+                if (octet.charAt(i) < '0' || octet.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return octets[0].equals("127");
+    }
+
+    /** {@code ::1} in any of its textual forms (zero groups compressed or not, leading zeros); no zone id. */
+    private static boolean isIpv6LoopbackLiteral(String h) {
+        if (h.indexOf(':') < 0 || h.indexOf('%') >= 0) {
+            return false;
+        }
+        int gap = h.indexOf("::");
+        if (gap >= 0 && h.indexOf("::", gap + 1) >= 0) {
+            return false;
+        }
+        String[] head;
+        String[] tail;
+        if (gap >= 0) {
+            head = h.substring(0, gap).isEmpty() ? new String[0] : h.substring(0, gap).split(":", -1);
+            tail = h.substring(gap + 2).isEmpty() ? new String[0] : h.substring(gap + 2).split(":", -1);
+            if (head.length + tail.length > 7) {
+                return false;
+            }
+        } else {
+            head = h.split(":", -1);
+            tail = new String[0];
+            if (head.length != 8) {
+                return false;
+            }
+        }
+        String[] groups = new String[8];
+        java.util.Arrays.fill(groups, "0");
+        System.arraycopy(head, 0, groups, 0, head.length);
+        System.arraycopy(tail, 0, groups, 8 - tail.length, tail.length);
+        for (int i = 0; i < 8; i++) {
+            String g = groups[i];
+            if (g.isEmpty() || g.length() > 4) {
+                return false;
+            }
+            int value;
+            try {
+                value = Integer.parseInt(g, 16);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            if (g.charAt(0) == '+' || g.charAt(0) == '-' || value != (i == 7 ? 1 : 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether this profile was built with {@link Builder#allowInsecureHttpForTesting()}: plain http to a host that is
+     * not loopback is then sent, tokens and signatures in clear text. Never true for the NICEPAY presets.
+     */
+    public boolean insecureHttpAllowedForTesting() {
+        return insecureHttpAllowed;
     }
 
     /** A short name for logs and cache keys, e.g. {@code nicepay-development}. */
@@ -226,17 +333,19 @@ public final class ProviderProfile {
     @Override
     public boolean equals(Object o) {
         return o instanceof ProviderProfile p && p.name.equals(name) && p.baseUrl.equals(baseUrl)
-                && p.tokenPath.equals(tokenPath) && p.signingPathPrefix.equals(signingPathPrefix) && p.zone.equals(zone);
+                && p.tokenPath.equals(tokenPath) && p.signingPathPrefix.equals(signingPathPrefix) && p.zone.equals(zone)
+                && p.insecureHttpAllowed == insecureHttpAllowed;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, baseUrl, tokenPath, signingPathPrefix, zone);
+        return Objects.hash(name, baseUrl, tokenPath, signingPathPrefix, zone, insecureHttpAllowed);
     }
 
     @Override
     public String toString() {
-        return "ProviderProfile[" + name + ", " + baseUrl + ", token " + tokenPath + ", zone " + zone + "]";
+        return "ProviderProfile[" + name + ", " + baseUrl + ", token " + tokenPath + ", zone " + zone
+                + (insecureHttpAllowed ? ", INSECURE plain http allowed for testing" : "") + "]";
     }
 
     /** Builds a {@link ProviderProfile}; validation happens in {@link #build()}. */
@@ -246,8 +355,19 @@ public final class ProviderProfile {
         private String tokenPath;
         private String signingPathPrefix = "";
         private ZoneId zone = SnapTimestamp.JAKARTA;
+        private boolean insecureHttpAllowed;
 
         private Builder() {
+        }
+
+        /**
+         * INSECURE, for tests only: lets the base URL be plain {@code http://} to a host that is not loopback (a test
+         * proxy of your own on another machine). Access tokens and signatures then travel in clear text, readable by
+         * anyone on the path; never use this with real credentials. Loopback hosts need no opt-out.
+         */
+        public Builder allowInsecureHttpForTesting() {
+            this.insecureHttpAllowed = true;
+            return this;
         }
 
         /** A short name for logs and cache keys. */

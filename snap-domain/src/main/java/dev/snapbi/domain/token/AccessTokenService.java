@@ -89,6 +89,7 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
     private final ThreadPoolExecutor ownedExecutor;
     private final TokenEventListener listener;
     private final RefreshAheadCell<AccessToken> cell;
+    private final AutoCloseable closing;
 
     private volatile boolean storeDown;
     private volatile long storeRetryAt;
@@ -109,6 +110,7 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         this.jitter = b.cache == null ? 0.0 : policy.prefetchJitter();
         this.listener = b.listener != null ? b.listener : TokenEventListener.NONE;
         Executor executor;
+        this.closing = b.closing;
         if (b.executor != null) {
             executor = b.executor;
             this.ownedExecutor = null;
@@ -375,14 +377,23 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
     }
 
     /**
-     * Interrupts and stops the fetch threads this service owns (an executor passed to the builder is left alone) and
-     * abandons the fetch in flight. Calls after closing fail once the cached token needs refreshing.
+     * Interrupts and stops the fetch threads this service owns (an executor passed to the builder is left alone),
+     * abandons the fetch in flight and closes what was given to {@link Builder#closing}. Calls after closing fail once
+     * the cached token needs refreshing.
      */
     @Override
     public void close() {
         cell.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
+        }
+        if (closing != null) {
+            try {
+                closing.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing a resource of the token service failed: "
+                        + e.getClass().getName());
+            }
         }
     }
 
@@ -451,6 +462,7 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         private TokenRefreshPolicy.Builder policy = TokenRefreshPolicy.builder();
         private Executor executor;
         private TokenEventListener listener;
+        private AutoCloseable closing;
 
         private Builder() {
         }
@@ -533,6 +545,15 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         /** Where fetches run; default daemon threads owned by the service. */
         public Builder executor(Executor value) {
             this.executor = value;
+            return this;
+        }
+
+        /**
+         * Something the service owns and closes in {@link AccessTokenService#close()}, e.g. the HTTP client of an
+         * endpoint built for it alone. An endpoint shared by several services is better closed by its owner.
+         */
+        public Builder closing(AutoCloseable value) {
+            this.closing = value;
             return this;
         }
 

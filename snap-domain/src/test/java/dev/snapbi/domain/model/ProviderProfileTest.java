@@ -50,6 +50,59 @@ class ProviderProfileTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"http://127.attacker.example", "http://127.0.0.1.nip.io:8080", "http://merchant.test",
+            "http://127.000.000.001", "http://localhost.", "http://0x7f000001", "http://2130706433",
+            "http://[::ffff:127.0.0.1]", "http://[::2]", "http://128.0.0.1"})
+    void refuses_plain_http_to_a_name_or_literal_that_only_looks_like_loopback(String url) {
+        assertThatThrownBy(() -> ProviderProfile.nicepay(URI.create(url)))
+                .isInstanceOf(SnapConfigurationException.class)
+                .hasMessageContaining("refusing plain http://")
+                .hasMessageContaining("allowInsecureHttpForTesting");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "LocalHost", "127.0.0.1", "127.255.255.254", "127.0.0.0", "::1", "[::1]",
+            "0:0:0:0:0:0:0:1", "[0000:0000:0000:0000:0000:0000:0000:0001]", "0::1", "::0:1"})
+    void treats_only_loopback_literals_and_localhost_as_loopback(String host) {
+        assertThat(ProviderProfile.isLoopback(host)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "127.attacker.example", "127.0.0.1.nip.io", "127.1", "127.0.1", "127.00.0.1",
+            "127.0.0.1.", "127.0.0.-1", "127.0.0.+1", "localhost.", "localhost.example", "xlocalhost", "::", "::2",
+            "::1%lo", "1::1", ":::1", "::1:", "0:0:0:0:0:0:0:0:1", "::ffff:127.0.0.1", "::g1", "::+1", "10.0.0.1",
+            "126.0.0.1", "127.0.0.256", "[::1"})
+    void treats_everything_else_as_not_loopback(String host) {
+        assertThat(ProviderProfile.isLoopback(host)).isFalse();
+        assertThat(ProviderProfile.isLoopback(null)).isFalse();
+    }
+
+    @Test
+    void lets_a_loudly_named_opt_out_allow_plain_http_to_a_test_proxy_and_says_so() {
+        ProviderProfile p = ProviderProfile.nicepay(URI.create("https://proxy.test")).toBuilder()
+                .allowInsecureHttpForTesting().baseUrl("http://proxy.test:8080").build();
+
+        assertThat(p.baseUrl()).isEqualTo(URI.create("http://proxy.test:8080"));
+        assertThat(p.insecureHttpAllowedForTesting()).isTrue();
+        assertThat(p.toString()).contains("INSECURE");
+        assertThat(p.withBaseUrl(URI.create("http://other.test")).insecureHttpAllowedForTesting())
+                .as("kept by toBuilder").isTrue();
+        assertThat(p).isNotEqualTo(ProviderProfile.nicepay(URI.create("https://proxy.test")).toBuilder()
+                .baseUrl("http://127.0.0.1:8080").build());
+        assertThat(ProviderProfile.nicepayDevelopment().insecureHttpAllowedForTesting()).isFalse();
+    }
+
+    @Test
+    void checks_any_target_by_name_before_anything_connects() {
+        ProviderProfile.requireHttpsUnlessLoopback(URI.create("https://merchant.test/x"), "the target");
+        ProviderProfile.requireHttpsUnlessLoopback(URI.create("http://127.0.0.1:9/x"), "the target");
+        assertThatThrownBy(() -> ProviderProfile.requireHttpsUnlessLoopback(URI.create("http://merchant.test/x"),
+                "the target"))
+                .isInstanceOf(SnapConfigurationException.class)
+                .hasMessageContaining("merchant.test (the target)");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ftp://dev.nicepay.co.id", "dev.nicepay.co.id", "https://dev.nicepay.co.id?x=1",
             "https://user:pw@dev.nicepay.co.id"})
     void refuses_base_urls_that_are_not_an_https_environment_root(String url) {

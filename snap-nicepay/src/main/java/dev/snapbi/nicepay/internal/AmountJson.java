@@ -32,7 +32,7 @@ final class AmountJson {
     static final class Deserializer extends JsonDeserializer<Amount> {
         @Override
         public Amount deserialize(JsonParser in, DeserializationContext context) throws IOException {
-            JsonNode node = in.readValueAsTree();
+            JsonNode node = context.readTree(in); // not readValueAsTree: that one checks for trailing tokens
             if (node == null || !node.isObject()) {
                 return context.reportInputMismatch(Amount.class, "an amount is an object {value, currency}");
             }

@@ -11,84 +11,110 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads answer bodies without trusting the server: at most {@link #MAX_BODY_BYTES} + 1 bytes are buffered (one more
- * than allowed, to tell "exactly the limit" from "too long"), and a streaming body must arrive within a deadline.
- * The JDK client's request timeout stops at the response headers; without the deadline a server that stalls
- * mid-body would hold the fetch thread forever.
+ * Reads answer bodies without trusting the server: at most a limit + 1 bytes are buffered (one more than allowed, to
+ * tell "exactly the limit" from "too long"), and a streaming body must arrive within one deadline for all of it. The
+ * JDK client's request timeout stops at the response headers; without the deadline a server that drips its body, or
+ * streams it without end, would hold the calling thread forever.
+ * <p>
+ * The deadline is kept by a watchdog on the JDK's shared delay thread that closes the stream (which wakes a blocked
+ * reader) and interrupts the reading thread (which wakes a reader blocked in a queue, as the JDK client's stream is);
+ * the interrupt is cleared again before this method returns, so the caller's interrupt status is untouched unless it
+ * was interrupted by someone else.
  */
 public final class Bodies {
 
-    /** The largest answer body accepted: 64 KiB. */
+    /** The largest token answer body accepted by default: 64 KiB. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private Bodies() {
     }
 
     /**
-     * Reads the body: at most {@code MAX_BODY_BYTES + 1} bytes, nothing at all when its declared length is already
-     * over the limit. Empty when there is no body.
+     * Reads the body within {@code deadline}, at most {@link #MAX_BODY_BYTES}: see
+     * {@link #readBounded(Response, Duration, int)}.
+     */
+    public static Bounded readBounded(Response response, Duration deadline) throws IOException {
+        return readBounded(response, deadline, MAX_BODY_BYTES);
+    }
+
+    /**
+     * Reads the body: at most {@code limit + 1} bytes, nothing at all when its declared length is already over the
+     * limit. Empty when there is no body.
      *
      * @param deadline how long the whole body may take to arrive
      * @throws BodyTimeoutException when the body did not arrive within the deadline
      * @throws IOException          when reading failed (connection dropped, truncated chunked body, ...)
      */
-    public static Bounded readBounded(Response response, Duration deadline) throws IOException {
+    public static Bounded readBounded(Response response, Duration deadline, int limit) throws IOException {
         Response.Body body = response.body();
         if (body == null) {
             return new Bounded(new byte[0], false);
         }
-        if (isDeclaredOversized(response)) {
+        if (isDeclaredOversized(response, limit)) {
             return new Bounded(new byte[0], true); // do not read a byte of it
         }
         InputStream in = body.asInputStream();
         if (body.isRepeatable()) {
-            return Bounded.of(readAtMost(in, MAX_BODY_BYTES + 1)); // already in memory
+            return Bounded.of(readAtMost(in, limit + 1), limit); // already in memory
         }
-        AtomicBoolean expired = new AtomicBoolean();
-        // Closing the stream is what unblocks a reader stuck waiting for bytes; the close runs on the JDK's delay
-        // thread, which is cheap and needs no executor of ours.
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
-            expired.set(true);
-            closeQuietly(in);
-        }, CompletableFuture.delayedExecutor(Math.max(1, deadline.toMillis()), TimeUnit.MILLISECONDS, Runnable::run));
+        return Bounded.of(readWithin(in, deadline, limit + 1), limit);
+    }
+
+    /**
+     * Reads at most {@code max} bytes of {@code in}, all within {@code deadline}, then closes it.
+     *
+     * @throws BodyTimeoutException when the deadline passed first
+     */
+    public static byte[] readWithin(InputStream in, Duration deadline, int max) throws IOException {
+        Watchdog watchdog = new Watchdog(in, Thread.currentThread(), deadline);
         try {
-            return Bounded.of(readAtMost(in, MAX_BODY_BYTES + 1));
+            byte[] bytes = readAtMost(in, max);
+            if (watchdog.stop()) {
+                throw new BodyTimeoutException(deadline); // a closed stream may end early instead of failing
+            }
+            return bytes;
         } catch (IOException e) {
-            if (expired.get()) {
+            if (watchdog.stop()) {
                 throw new BodyTimeoutException(deadline);
             }
             throw e;
         } finally {
-            watchdog.cancel(false);
+            watchdog.stop();
+            closeQuietly(in);
         }
     }
 
-    /** Whether the body's declared length (Content-Length) is over the limit. */
+    /** Whether the body's declared length (Content-Length) is over the default limit. */
     public static boolean isDeclaredOversized(Response response) {
+        return isDeclaredOversized(response, MAX_BODY_BYTES);
+    }
+
+    /** Whether the body's declared length (Content-Length) is over {@code limit}. */
+    public static boolean isDeclaredOversized(Response response, int limit) {
         Integer declared = response.body() == null ? null : response.body().length();
-        return declared != null && declared > MAX_BODY_BYTES;
+        return declared != null && declared > limit;
     }
 
     /**
      * What was read of a body.
      *
-     * @param bytes     the bytes read: the whole body, or {@code MAX_BODY_BYTES + 1} of a longer one, or none when the
-     *                  declared length was already too large
-     * @param oversized whether the body is longer than {@link #MAX_BODY_BYTES}
+     * @param bytes     the bytes read: the whole body, or one byte more than the limit of a longer one, or none when
+     *                  the declared length was already too large
+     * @param oversized whether the body is longer than the limit
      */
     public record Bounded(byte[] bytes, boolean oversized) {
 
-        static Bounded of(byte[] bytes) {
-            return new Bounded(bytes, bytes.length > MAX_BODY_BYTES);
+        static Bounded of(byte[] bytes, int limit) {
+            return new Bounded(bytes, bytes.length > limit);
         }
     }
 
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        byte[] buffer = new byte[Math.min(limit, 8192)];
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] buffer = new byte[Math.max(1, Math.min(limit, 8192))];
         int size = 0;
         while (size < limit) {
             if (size == buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(limit, buffer.length * 2));
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, buffer.length * 2L));
             }
             int n = in.read(buffer, size, buffer.length - size);
             if (n < 0) {
@@ -107,12 +133,71 @@ public final class Bodies {
         }
     }
 
+    /** Closes the stream and interrupts the reader when the deadline passes, unless stopped first. */
+    private static final class Watchdog {
+        private final InputStream in;
+        private final Thread reader;
+        private final CompletableFuture<Void> timer;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile boolean expired;
+        private boolean interrupted;
+
+        Watchdog(InputStream in, Thread reader, Duration deadline) {
+            this.in = in;
+            this.reader = reader;
+            this.timer = CompletableFuture.runAsync(this::expire, CompletableFuture.delayedExecutor(
+                    Math.max(1, deadline.toMillis()), TimeUnit.MILLISECONDS, Runnable::run));
+        }
+
+        private void expire() {
+            synchronized (this) {
+                if (finished.get()) {
+                    return;
+                }
+                expired = true;
+                interrupted = true;
+                reader.interrupt();
+            }
+            closeQuietly(in);
+        }
+
+        /** Stops the watchdog; whether it had fired. Clears the interrupt it caused, exactly once. */
+        boolean stop() {
+            timer.cancel(false);
+            synchronized (this) {
+                finished.set(true);
+                if (interrupted) {
+                    interrupted = false;
+                    Thread.interrupted(); // ours, not the caller's
+                }
+            }
+            return expired;
+        }
+    }
+
     /** The body did not arrive within the read deadline. */
     public static final class BodyTimeoutException extends IOException {
         private static final long serialVersionUID = 1L;
 
         BodyTimeoutException(Duration deadline) {
             super("the answer body did not arrive within " + deadline.toMillis() + " ms");
+        }
+    }
+
+    /** The body is longer than the size limit. */
+    public static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int limit;
+
+        /** A body over {@code limit} bytes. */
+        public BodyTooLargeException(int limit) {
+            super("the answer body is larger than the limit of " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        /** The limit in bytes. */
+        public int limit() {
+            return limit;
         }
     }
 }

@@ -7,17 +7,10 @@ import dev.snapbi.domain.error.SnapUnavailableException;
 import dev.snapbi.domain.error.SnapUnavailableException.Reason;
 import feign.FeignException;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.UndeclaredThrowableException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
@@ -71,51 +64,8 @@ public final class Failures {
                 tokenUrl.getRawPath()), null, null);
     }
 
-    private SnapUnavailableException fromIo(IOException io, String clientKey) {
-        ErrorContext context = request();
-        if (isInterrupted(io)) {
-            Thread.currentThread().interrupt();
-            return new SnapUnavailableException(Reason.INTERRUPTED, "interrupted during the token request to "
-                    + where(clientKey), context, null, io);
-        }
-        if (io instanceof HttpConnectTimeoutException
-                || (io instanceof SocketTimeoutException && String.valueOf(io.getMessage()).contains("connect"))) {
-            return new SnapUnavailableException(Reason.TIMEOUT, "no connection to " + where(clientKey)
-                    + " within the connect timeout (" + millis(connectTimeout) + "); the host is unreachable or"
-                    + " slow - retry later or raise connectTimeout", context, null, io);
-        }
-        if (io instanceof HttpTimeoutException || io instanceof SocketTimeoutException
-                || io instanceof Bodies.BodyTimeoutException) {
-            return new SnapUnavailableException(Reason.TIMEOUT, "no complete answer from " + where(clientKey)
-                    + " within the read timeout (" + millis(readTimeout) + "); the provider is slow - retry later"
-                    + " or raise readTimeout", context, null, io);
-        }
-        if (io instanceof UnknownHostException) {
-            return new SnapUnavailableException(Reason.CONNECTION, "cannot resolve the host of " + where(clientKey)
-                    + "; check the base URL and DNS", context, null, io);
-        }
-        if (io instanceof SSLException) {
-            return new SnapUnavailableException(Reason.CONNECTION, "the TLS handshake with " + where(clientKey)
-                    + " failed (" + io.getClass().getSimpleName() + "); check the base URL, any TLS-intercepting"
-                    + " proxy and the JVM's trust store", context, null, io);
-        }
-        if (io instanceof ConnectException) {
-            return new SnapUnavailableException(Reason.CONNECTION, "cannot connect to " + where(clientKey)
-                    + "; the host refused or is unreachable - retry later", context, null, io);
-        }
-        return new SnapUnavailableException(Reason.CONNECTION, "the connection to " + where(clientKey)
-                + " failed or was dropped (" + io.getClass().getSimpleName() + "); retry later", context, null, io);
-    }
-
-    private static boolean isInterrupted(IOException io) {
-        if (io instanceof HttpTimeoutException || io instanceof SocketTimeoutException
-                || io instanceof Bodies.BodyTimeoutException) {
-            return false;
-        }
-        if (io.getCause() instanceof InterruptedException) {
-            return true;
-        }
-        return io instanceof InterruptedIOException && Thread.currentThread().isInterrupted();
+    private SnapException fromIo(IOException io, String clientKey) {
+        return TransportFailures.classify(io, where(clientKey), request(), connectTimeout, readTimeout);
     }
 
     private ErrorContext request() {
@@ -124,9 +74,5 @@ public final class Failures {
 
     private String where(String clientKey) {
         return "POST " + tokenUrl + (clientKey == null ? "" : " for client " + clientKey);
-    }
-
-    private static String millis(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

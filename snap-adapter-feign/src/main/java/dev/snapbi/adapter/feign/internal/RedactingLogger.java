@@ -21,11 +21,16 @@ public final class RedactingLogger extends feign.Logger {
 
     private final org.slf4j.Logger log;
     private final Duration bodyDeadline;
+    private final int maxBodyBytes;
 
-    /** Logs to the SLF4J logger {@code loggerName}, allowing bodies {@code bodyDeadline} to arrive. */
-    public RedactingLogger(String loggerName, Duration bodyDeadline) {
+    /**
+     * Logs to the SLF4J logger {@code loggerName}, allowing bodies {@code bodyDeadline} to arrive and
+     * {@code maxBodyBytes}.
+     */
+    public RedactingLogger(String loggerName, Duration bodyDeadline, int maxBodyBytes) {
         this.log = LoggerFactory.getLogger(Objects.requireNonNull(loggerName, "loggerName"));
         this.bodyDeadline = Objects.requireNonNull(bodyDeadline, "bodyDeadline");
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -72,27 +77,27 @@ public final class RedactingLogger extends feign.Logger {
             log(configKey, "<--- END HTTP (0-byte body)");
             return response;
         }
-        if (Bodies.isDeclaredOversized(response)) {
+        if (Bodies.isDeclaredOversized(response, maxBodyBytes)) {
             log(configKey, "<--- END HTTP (%s-byte body, over the %s-byte limit: not read)",
-                    response.body().length(), Bodies.MAX_BODY_BYTES);
+                    response.body().length(), maxBodyBytes);
             return response;
         }
         Bodies.Bounded body;
         try {
-            body = Bodies.readBounded(response, bodyDeadline);
+            body = Bodies.readBounded(response, bodyDeadline, maxBodyBytes);
         } finally {
             response.close();
         }
         if (logLevel.ordinal() >= Level.FULL.ordinal()) {
             log(configKey, "");
             if (body.oversized()) {
-                log(configKey, "(body over the %s-byte limit: not shown)", Bodies.MAX_BODY_BYTES);
+                log(configKey, "(body over the %s-byte limit: not shown)", maxBodyBytes);
             } else if (body.bytes().length > 0) {
                 log(configKey, "%s", Redactor.redactText(new String(body.bytes(), StandardCharsets.UTF_8)));
             }
         }
         log(configKey, "<--- END HTTP (%s%s-byte body)", body.oversized() ? "more than " : "",
-                body.oversized() ? Bodies.MAX_BODY_BYTES : body.bytes().length);
+                body.oversized() ? maxBodyBytes : body.bytes().length);
         // the decoders read the same (bounded) bytes, and see an oversized body as oversized
         return response.toBuilder().body(body.bytes()).build();
     }

@@ -21,12 +21,14 @@ public final class SnapErrorDecoder implements ErrorDecoder {
 
     private final ObjectMapper mapper;
     private final Duration bodyDeadline;
+    private final int maxBodyBytes;
     private final Clock clock;
 
-    /** A decoder using this mapper, allowing the body {@code bodyDeadline} to arrive. */
-    public SnapErrorDecoder(ObjectMapper mapper, Duration bodyDeadline, Clock clock) {
+    /** A decoder using this mapper, allowing the body {@code bodyDeadline} to arrive and {@code maxBodyBytes}. */
+    public SnapErrorDecoder(ObjectMapper mapper, Duration bodyDeadline, int maxBodyBytes, Clock clock) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.bodyDeadline = Objects.requireNonNull(bodyDeadline, "bodyDeadline");
+        this.maxBodyBytes = maxBodyBytes;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -36,7 +38,7 @@ public final class SnapErrorDecoder implements ErrorDecoder {
         String code = null;
         String message = null;
         try {
-            Bodies.Bounded body = Bodies.readBounded(response, bodyDeadline);
+            Bodies.Bounded body = Bodies.readBounded(response, bodyDeadline, maxBodyBytes);
             if (!body.oversized() && body.bytes().length > 0) {
                 JsonNode json = readTree(body.bytes());
                 if (json != null && json.isObject()) {

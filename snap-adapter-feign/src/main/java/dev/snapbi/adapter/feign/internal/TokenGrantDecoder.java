@@ -28,12 +28,14 @@ public final class TokenGrantDecoder implements Decoder {
 
     private final JacksonDecoder jackson;
     private final Duration bodyDeadline;
+    private final int maxBodyBytes;
     private final Clock clock;
 
-    /** A decoder using this mapper, allowing the body {@code bodyDeadline} to arrive. */
-    public TokenGrantDecoder(ObjectMapper mapper, Duration bodyDeadline, Clock clock) {
+    /** A decoder using this mapper, allowing the body {@code bodyDeadline} to arrive and {@code maxBodyBytes}. */
+    public TokenGrantDecoder(ObjectMapper mapper, Duration bodyDeadline, int maxBodyBytes, Clock clock) {
         this.jackson = new JacksonDecoder(Objects.requireNonNull(mapper, "mapper"));
         this.bodyDeadline = Objects.requireNonNull(bodyDeadline, "bodyDeadline");
+        this.maxBodyBytes = maxBodyBytes;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -41,10 +43,9 @@ public final class TokenGrantDecoder implements Decoder {
     public Object decode(Response response, Type type) throws IOException {
         Exchange exchange = Exchange.of(response.request());
         int status = response.status();
-        Bodies.Bounded body = Bodies.readBounded(response, bodyDeadline);
+        Bodies.Bounded body = Bodies.readBounded(response, bodyDeadline, maxBodyBytes);
         if (body.oversized()) {
-            throw protocol("the answer body is larger than " + Bodies.MAX_BODY_BYTES / 1024 + " KiB", status,
-                    exchange);
+            throw protocol("the answer body is larger than " + describeLimit(maxBodyBytes), status, exchange);
         }
         TokenResponseBody parsed;
         try {
@@ -84,6 +85,10 @@ public final class TokenGrantDecoder implements Decoder {
                 + (exchange.clientKey() == null ? "" : " for client " + exchange.clientKey())
                 + " - a proxy in the way or a server defect; check the base URL",
                 new ErrorContext(null, status, null, exchange.request()), null);
+    }
+
+    static String describeLimit(int bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
     }
 
     /** The kind of JSON problem and where, never the offending text (it may be part of the token). */

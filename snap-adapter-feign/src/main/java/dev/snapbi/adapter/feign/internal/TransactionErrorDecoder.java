@@ -35,7 +35,7 @@ public final class TransactionErrorDecoder implements ErrorDecoder {
                 || delegate.getClass() == ErrorDecoder.Default.class ? null : delegate;
         this.signer = Objects.requireNonNull(signer, "signer");
         this.bodyDeadline = Objects.requireNonNull(bodyDeadline, "bodyDeadline");
-        this.snapErrors = new SnapErrorDecoder(mapper, bodyDeadline, clock);
+        this.snapErrors = new SnapErrorDecoder(mapper, bodyDeadline, Bodies.MAX_BODY_BYTES, clock);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.snapbi.contract.jdk;
+package dev.snapbi.adapter.jdk.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.snapbi.contract.jdk;
+package dev.snapbi.adapter.jdk.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,10 +13,10 @@ import java.util.Map;
  * content, control characters in strings, leading zeros and nesting deeper than {@value #MAX_DEPTH} are refused.
  * Error messages give a position, never the text (a token answer holds a secret).
  */
-final class TinyJson {
+public final class TinyJson {
 
     /** The JSON {@code null}. */
-    static final Object NULL = new Object() {
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";
@@ -24,7 +24,7 @@ final class TinyJson {
     };
 
     /** How deep objects and arrays may nest. */
-    static final int MAX_DEPTH = 32;
+    public static final int MAX_DEPTH = 32;
 
     private final String text;
     private int pos;
@@ -34,11 +34,11 @@ final class TinyJson {
     }
 
     /** A JSON number, kept as the text it was written as (e.g. {@code 900}, {@code -1.5e3}). */
-    record Number(String text) {
+    public record Number(String text) {
     }
 
     /** The text is not JSON; the message says where, not what. */
-    static final class MalformedJsonException extends Exception {
+    public static final class MalformedJsonException extends Exception {
         private static final long serialVersionUID = 1L;
 
         MalformedJsonException(String problem, int position) {
@@ -47,7 +47,7 @@ final class TinyJson {
     }
 
     /** Parses a whole JSON text. */
-    static Object parse(String text) throws MalformedJsonException {
+    public static Object parse(String text) throws MalformedJsonException {
         TinyJson reader = new TinyJson(text);
         reader.skipWhitespace();
         Object value = reader.value(0);
@@ -59,7 +59,7 @@ final class TinyJson {
     }
 
     /** Parses a JSON text that must be an object. */
-    static Map<String, Object> parseObject(String text) throws MalformedJsonException {
+    public static Map<String, Object> parseObject(String text) throws MalformedJsonException {
         Object value = parse(text);
         if (!(value instanceof Map<?, ?>)) {
             throw new MalformedJsonException("expected a JSON object", 0);

@@ -1,0 +1,124 @@
+package dev.snapbi.adapter.jdk.internal;
+
+import dev.snapbi.domain.error.SnapConfigurationException;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@link HttpClient} an adapter uses and what it owns of it. When the adapter builds the client it also owns the
+ * executor behind it (daemon threads named {@code <prefix>-N}) and shuts it down on {@link #close()}; a client or
+ * executor the user handed in is left alone.
+ */
+public final class OwnedHttpClient implements AutoCloseable {
+
+    /** The longest timeout accepted: a day. Longer values are a mistake, and overflow nanosecond arithmetic. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    private final HttpClient client;
+    private final ExecutorService ownedExecutor;
+    private final boolean ownsClient;
+
+    private OwnedHttpClient(HttpClient client, ExecutorService ownedExecutor, boolean ownsClient) {
+        this.client = client;
+        this.ownedExecutor = ownedExecutor;
+        this.ownsClient = ownsClient;
+    }
+
+    /**
+     * The user's client, used as it is (its connect timeout, redirect policy, proxy and TLS settings are its own),
+     * or a new one: HTTP/1.1, redirects never followed (a signature must not travel to another host), the connect
+     * timeout, and the user's executor or one of ours.
+     */
+    public static OwnedHttpClient create(HttpClient userClient, Executor userExecutor, Duration connectTimeout,
+                                         String threadPrefix) {
+        if (userClient != null) {
+            return new OwnedHttpClient(userClient, null, false);
+        }
+        ExecutorService owned = null;
+        Executor executor = userExecutor;
+        if (executor == null) {
+            owned = newExecutor(threadPrefix + "-" + CLIENTS.incrementAndGet());
+            executor = owned;
+        }
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .executor(executor)
+                .build();
+        return new OwnedHttpClient(client, owned, true);
+    }
+
+    private static ExecutorService newExecutor(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), threads);
+        return executor;
+    }
+
+    /** The client. */
+    public HttpClient client() {
+        return client;
+    }
+
+    /** Whether the client was built here (then its connect timeout and redirect policy are ours). */
+    public boolean ownsClient() {
+        return ownsClient;
+    }
+
+    /**
+     * Releases what was built here: the executor's threads end (in-flight exchanges fail), and on JDK 21+ the
+     * client is shut down too. On JDK 17 the client's selector
+     * thread ends once the client is unreachable.
+     */
+    @Override
+    public void close() {
+        if (!ownsClient) {
+            return;
+        }
+        try {
+            // JDK 21+: HttpClient.shutdownNow() ends its selector thread now; absent on 17 (compiled for 17)
+            HttpClient.class.getMethod("shutdownNow").invoke(client);
+        } catch (ReflectiveOperationException | RuntimeException ignored) {
+            // JDK 17: the selector thread ends once the client is unreachable
+        }
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+        if (ownedExecutor != null) {
+            try {
+                ownedExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Validates a timeout: positive and at most {@link #MAX_TIMEOUT}.
+     *
+     * @throws SnapConfigurationException otherwise
+     */
+    public static Duration requireTimeout(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
+            throw new SnapConfigurationException(name + " must be positive and at most " + MAX_TIMEOUT.toHours()
+                    + " hours, got " + value);
+        }
+        return value;
+    }
+
+}

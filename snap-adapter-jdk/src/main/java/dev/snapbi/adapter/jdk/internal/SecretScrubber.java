@@ -1,0 +1,164 @@
+package dev.snapbi.adapter.jdk.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps the secrets one exchange sent (access token, signatures) out of text that reaches a message: any run of
+ * {@value #WINDOW} or more characters that also occurs in a secret is masked, so a server or gateway that echoes a
+ * secret, even cut short, does not put it into an exception. Linear in the text: every {@value #WINDOW}-character
+ * window of the text is looked up in a set of the secrets' windows.
+ */
+public final class SecretScrubber {
+
+    /** The shortest shared run that is masked; shorter runs are too common to mean a leak. */
+    static final int WINDOW = 12;
+    private static final int MAX_TEXT = 2000;
+    private static final int MAX_DEPTH = 8;
+    private static final SecretScrubber NONE = new SecretScrubber(List.of());
+
+    private final List<String> secrets;
+    private Set<String> windows;
+
+    private SecretScrubber(List<String> secrets) {
+        this.secrets = secrets;
+    }
+
+    /** A scrubber for these secrets; blank or null ones are ignored. */
+    public static SecretScrubber of(Collection<String> secrets) {
+        List<String> kept = new ArrayList<>();
+        for (String s : secrets) {
+            if (s != null && !s.isBlank()) {
+                kept.add(s);
+            }
+        }
+        return kept.isEmpty() ? NONE : new SecretScrubber(List.copyOf(kept));
+    }
+
+    /**
+     * A scrubber for the secret values among request headers: {@code Authorization} (and the bare token after its
+     * scheme), {@code Proxy-Authorization}, {@code Cookie}, and any header whose name holds {@code signature},
+     * {@code token} or {@code secret} ({@code X-SIGNATURE}).
+     */
+    public static SecretScrubber ofHeaders(Map<String, String> headers) {
+        List<String> found = new ArrayList<>();
+        headers.forEach((name, value) -> {
+            if (name == null || value == null) {
+                return;
+            }
+            String n = name.toLowerCase(Locale.ROOT);
+            if (n.equals("authorization") || n.equals("proxy-authorization")) {
+                found.add(value);
+                int space = value.indexOf(' ');
+                if (space > 0) {
+                    found.add(value.substring(space + 1).strip());
+                }
+            } else if (n.equals("cookie") || n.contains("signature") || n.contains("token") || n.contains("secret")) {
+                found.add(value);
+            }
+        });
+        return of(found);
+    }
+
+    /** The text with every run shared with a secret masked as {@code ****}; bounded in length. */
+    public String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
+        if (secrets.isEmpty()) {
+            return t;
+        }
+        boolean[] masked = new boolean[t.length()];
+        boolean any = false;
+        for (String secret : secrets) {
+            if (secret.length() < WINDOW) {
+                // a short secret is masked where it occurs whole
+                for (int at = t.indexOf(secret); at >= 0; at = t.indexOf(secret, at + 1)) {
+                    for (int k = 0; k < secret.length(); k++) {
+                        masked[at + k] = true;
+                    }
+                    any = true;
+                }
+            }
+        }
+        Set<String> w = windows();
+        for (int i = 0; i + WINDOW <= t.length(); i++) {
+            if (w.contains(t.substring(i, i + WINDOW))) {
+                for (int k = 0; k < WINDOW; k++) {
+                    masked[i + k] = true;
+                }
+                any = true;
+            }
+        }
+        if (!any) {
+            return t;
+        }
+        StringBuilder out = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            if (!masked[i]) {
+                out.append(t.charAt(i));
+            } else if (i == 0 || !masked[i - 1]) {
+                out.append("****");
+            }
+        }
+        return out.toString();
+    }
+
+    private Set<String> windows() {
+        if (windows == null) {
+            Set<String> all = new HashSet<>();
+            for (String secret : secrets) {
+                for (int i = 0; i + WINDOW <= secret.length(); i++) {
+                    all.add(secret.substring(i, i + WINDOW));
+                }
+            }
+            windows = all;
+        }
+        return windows;
+    }
+
+    /**
+     * A stand-in for a failure's cause chain whose messages are scrubbed: each link keeps the original class name (in
+     * its text) and stack trace, so a stack trace still tells what happened, without any secret a server echoed into
+     * an exception message (the JDK quotes a malformed status line, for example).
+     */
+    public Throwable scrubChain(Throwable cause) {
+        return cause == null ? null : scrubbed(cause, 0);
+    }
+
+    private ScrubbedCause scrubbed(Throwable t, int depth) {
+        Throwable next = t.getCause();
+        ScrubbedCause copy = new ScrubbedCause(t.getClass().getName(), scrub(t.getMessage()),
+                next == null || next == t || depth >= MAX_DEPTH ? null : scrubbed(next, depth + 1));
+        copy.setStackTrace(t.getStackTrace());
+        return copy;
+    }
+
+    /** A cause whose message was scrubbed; {@link #toString()} reads like the original's. */
+    public static final class ScrubbedCause extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String originalClass;
+
+        ScrubbedCause(String originalClass, String message, Throwable cause) {
+            super(message, cause, false, true);
+            this.originalClass = originalClass;
+        }
+
+        /** The class name of the exception this one stands for. */
+        public String originalClass() {
+            return originalClass;
+        }
+
+        @Override
+        public String toString() {
+            String m = getMessage();
+            return m == null ? originalClass : originalClass + ": " + m;
+        }
+    }
+}

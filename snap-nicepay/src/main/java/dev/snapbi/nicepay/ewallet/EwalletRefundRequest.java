@@ -1,0 +1,180 @@
+package dev.snapbi.nicepay.ewallet;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.model.Amount;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A refund of a paid e-wallet payment (NICEPAY {@code POST /api/v1.0/debit/refund}, service 58), never above the
+ * paid amount. Money-moving: {@code partnerRefundNo} is your business reference.
+ */
+public record EwalletRefundRequest(@JsonProperty("merchantId") String merchantId,
+                                   @JsonProperty("subMerchantId") String subMerchantId,
+                                   @JsonProperty("originalPartnerReferenceNo") String originalPartnerReferenceNo,
+                                   @JsonProperty("originalReferenceNo") String originalReferenceNo,
+                                   @JsonProperty("partnerRefundNo") String partnerRefundNo,
+                                   @JsonProperty("externalStoreId") String externalStoreId,
+                                   @JsonProperty("refundAmount") Amount refundAmount,
+                                   @JsonProperty("reason") String reason,
+                                   @JsonProperty("additionalInfo") AdditionalInfo additionalInfo) {
+
+    /**
+     * Checks the fields and copies the collections: the value never exists invalid.
+     *
+     * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
+     */
+    public EwalletRefundRequest {
+        Fields.maxLength(merchantId, 32, "e-wallet refund request", "merchantId");
+        Fields.maxLength(originalPartnerReferenceNo, 40, "e-wallet refund request", "originalPartnerReferenceNo");
+        Fields.maxLength(originalReferenceNo, 40, "e-wallet refund request", "originalReferenceNo");
+        Fields.required(partnerRefundNo, "e-wallet refund request", "partnerRefundNo");
+        Fields.maxLength(partnerRefundNo, 40, "e-wallet refund request", "partnerRefundNo");
+        Fields.required(refundAmount, "e-wallet refund request", "refundAmount");
+        Fields.maxLength(reason, 255, "e-wallet refund request", "reason");
+        Fields.anyOf("e-wallet refund request", "originalReferenceNo, originalPartnerReferenceNo",
+                originalReferenceNo, originalPartnerReferenceNo);
+    }
+
+    /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The {@code additionalInfo} object: the fields NICEPAY documents, plus any other through {@code put}.
+     */
+    public record AdditionalInfo(@JsonProperty("refundType") String refundType,
+                                 @JsonAnyGetter @JsonAnySetter Map<String, Object> otherFields) {
+
+        /**
+         * Checks the fields and copies the collections: the value never exists invalid.
+         *
+         * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
+         */
+        public AdditionalInfo {
+            otherFields = Fields.copy(otherFields);
+            Fields.oneOf(refundType, List.of("1", "2"), "e-wallet refund request additionalInfo", "refundType");
+        }
+
+        /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link AdditionalInfo}. */
+        public static final class Builder {
+            private String refundType = "1";
+            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+
+            private Builder() {
+            }
+
+            /** 1 full, 2 partial (one of {@code 1}, {@code 2}; default {@code 1}). */
+            public Builder refundType(String value) {
+                this.refundType = value;
+                return this;
+            }
+
+            /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
+            public Builder put(String name, Object value) {
+                Fields.required(name, "e-wallet refund request additionalInfo", "the name of an extra field");
+                otherFields.put(name, value);
+                return this;
+            }
+
+            /**
+             * The value.
+             *
+             * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
+             */
+            public AdditionalInfo build() {
+                return new AdditionalInfo(refundType, otherFields);
+            }
+        }
+    }
+
+    /** Builds a {@link EwalletRefundRequest}. */
+    public static final class Builder {
+        private String merchantId;
+        private String subMerchantId = "";
+        private String originalPartnerReferenceNo = "";
+        private String originalReferenceNo = "";
+        private String partnerRefundNo;
+        private String externalStoreId = "";
+        private Amount refundAmount;
+        private String reason = "";
+        private AdditionalInfo additionalInfo;
+
+        private Builder() {
+        }
+
+        /** the merchant id; default the client key (at most 32 characters). */
+        public Builder merchantId(String value) {
+            this.merchantId = value;
+            return this;
+        }
+
+        /** the sub-merchant id (default empty). */
+        public Builder subMerchantId(String value) {
+            this.subMerchantId = value;
+            return this;
+        }
+
+        /** your business reference of the payment (at most 40 characters; default empty). */
+        public Builder originalPartnerReferenceNo(String value) {
+            this.originalPartnerReferenceNo = value;
+            return this;
+        }
+
+        /** NICEPAY's reference of the payment (at most 40 characters; default empty). */
+        public Builder originalReferenceNo(String value) {
+            this.originalReferenceNo = value;
+            return this;
+        }
+
+        /** your business reference for this refund (mandatory; at most 40 characters). */
+        public Builder partnerRefundNo(String value) {
+            this.partnerRefundNo = value;
+            return this;
+        }
+
+        /** the store id (default empty). */
+        public Builder externalStoreId(String value) {
+            this.externalStoreId = value;
+            return this;
+        }
+
+        /** the amount to refund (mandatory). */
+        public Builder refundAmount(Amount value) {
+            this.refundAmount = value;
+            return this;
+        }
+
+        /** why (at most 255 characters; default empty). */
+        public Builder reason(String value) {
+            this.reason = value;
+            return this;
+        }
+
+        /** the kind of refund. */
+        public Builder additionalInfo(AdditionalInfo value) {
+            this.additionalInfo = value;
+            return this;
+        }
+
+        /**
+         * The value.
+         *
+         * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
+         */
+        public EwalletRefundRequest build() {
+            return new EwalletRefundRequest(merchantId, subMerchantId, originalPartnerReferenceNo, originalReferenceNo, partnerRefundNo, externalStoreId, refundAmount, reason, additionalInfo);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.snapbi.nicepay.va;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.snapbi.nicepay.internal.Fields;
+
+import java.util.Map;
+
+/**
+ * The answer to a VA cancel: the cancelled virtual account.
+ */
+public record CancelVaResponse(@JsonProperty("responseCode") String responseCode,
+                               @JsonProperty("responseMessage") String responseMessage,
+                               @JsonProperty("virtualAccountData") VirtualAccountData virtualAccountData,
+                               @JsonAnyGetter @JsonAnySetter Map<String, Object> otherFields) {
+
+    /** Copies the collections: the value is immutable. */
+    public CancelVaResponse {
+        otherFields = Fields.copy(otherFields);
+    }
+}
