@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -362,7 +363,8 @@ class SnapbiNicepayAutoConfigurationTest {
 
     @Test
     void token_metrics_count_the_fetch_time_it_and_show_the_remaining_lifetime_with_no_secret_in_any_tag() {
-        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).withPropertyValues(merchantA()).run(context -> {
+        runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new).withPropertyValues(merchantA()).run(context -> {
             MeterRegistry meters = context.getBean(MeterRegistry.class);
             AccessTokenProvider tokens = context.getBean(AccessTokenProvider.class);
             String token = tokens.accessToken().value();
