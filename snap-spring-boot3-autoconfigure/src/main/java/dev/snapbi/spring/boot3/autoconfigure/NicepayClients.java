@@ -1,8 +1,8 @@
 package dev.snapbi.spring.boot3.autoconfigure;
 
-import dev.snapbi.domain.notification.NotificationVerifier;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.NicepayClient;
+import dev.snapbi.nicepay.notification.NicepayNotifications;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenState;
 
 import java.util.Collections;
@@ -25,7 +25,7 @@ public final class NicepayClients implements AutoCloseable {
 
     /** One client and what was built with it. */
     record Entry(NicepayClient client, TokenState tokenState, TransactionSigner transactionSigner,
-                 NotificationVerifier notificationVerifier, AutoCloseable endpoint) {
+                 NicepayNotifications notifications, AutoCloseable endpoint) {
     }
 
     private final Map<String, Entry> entries;
@@ -68,9 +68,12 @@ public final class NicepayClients implements AutoCloseable {
         return entry(name).transactionSigner();
     }
 
-    /** The verifier of NICEPAY's notifications to the named client, when {@code nicepay-public-key} is set. */
-    public Optional<NotificationVerifier> notificationVerifier(String name) {
-        return Optional.ofNullable(entry(name).notificationVerifier());
+    /**
+     * NICEPAY's notifications to the named client, verified and parsed, when {@code nicepay-public-key} is set (for
+     * code outside Spring MVC; in a controller use {@code @SnapNotification}).
+     */
+    public Optional<NicepayNotifications> notifications(String name) {
+        return Optional.ofNullable(entry(name).notifications());
     }
 
     /** The name of the first client with this client key. */

@@ -4,11 +4,10 @@ import dev.snapbi.adapter.feign.FeignTokenEndpoint;
 import dev.snapbi.adapter.feign.TokenResilience;
 import dev.snapbi.crypto.HmacSha512Signer;
 import dev.snapbi.crypto.RsaSigner;
-import dev.snapbi.crypto.RsaVerifier;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.ClientSecret;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.notification.NotificationVerifier;
+import dev.snapbi.nicepay.notification.NicepayNotifications;
 import dev.snapbi.domain.port.Signer;
 import dev.snapbi.domain.port.TokenEndpoint;
 import dev.snapbi.domain.token.AccessTokenService;
@@ -135,7 +134,7 @@ final class NicepayClientsBuilder {
                     "Use cache.type=memory (the default): each instance then fetches its own token.");
         }
         Signer rsa = signer(prefix, m);
-        NotificationVerifier notifications = notificationVerifier(prefix, m, clientKey);
+        NicepayNotifications notifications = notifications(prefix, m, clientKey);
         ClientSecret clientSecret = ClientSecret.of(secret);
 
         FeignTokenEndpoint.Builder endpointBuilder = FeignTokenEndpoint.builder()
@@ -258,25 +257,23 @@ final class NicepayClientsBuilder {
         }
     }
 
-    private NotificationVerifier notificationVerifier(String prefix, NicepayMerchantProperties m, String clientKey) {
+    private NicepayNotifications notifications(String prefix, NicepayMerchantProperties m, String clientKey) {
         String property = prefix + "nicepay-public-key";
         String value = setting(m, NicepayMerchantProperties::getNicepayPublicKey);
         if (value == null || value.isBlank()) {
             return null;
         }
-        RsaVerifier verifier;
         try {
-            verifier = RsaVerifier.fromPem(keyText(property, value));
+            return NicepayNotifications.builder()
+                    .publicKeyPem(keyText(property, value))
+                    .clientId(clientKey)
+                    .clock(clock)
+                    .build();
         } catch (SnapConfigurationException e) {
             throw new SnapbiPropertyException(property, "is not a readable RSA public key (" + e.getMessage() + ")",
                     "Give NICEPAY's public key as X.509 PEM (BEGIN PUBLIC KEY), bare Base64 or a certificate, or a"
                             + " file:/classpath: location of it.");
         }
-        return NotificationVerifier.builder()
-                .signatureVerifier(verifier::verify)
-                .clientId(clientKey)
-                .clock(clock)
-                .build();
     }
 
     /** The key text: read from the location, or the value itself. The value is never put in a message. */

@@ -9,20 +9,17 @@ public final class RefusedNotificationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int httpStatus;
-    private final String responseCode;
-    private final String responseMessage;
+    private final String answer;
 
     /**
-     * @param httpStatus      the HTTP status of the answer
-     * @param responseCode    the SNAP response code, e.g. {@code 4012500}
-     * @param responseMessage the SNAP response message, e.g. {@code Unauthorized. [Signature]}
-     * @param reason          why, for the log
+     * @param httpStatus the HTTP status of the answer
+     * @param answer     the JSON body of the answer, e.g. {@code {"responseCode":"4012500",...}}
+     * @param reason     why, for the log
      */
-    public RefusedNotificationException(int httpStatus, String responseCode, String responseMessage, String reason) {
-        super(responseCode + " " + responseMessage + ": " + reason, null, false, false);
+    public RefusedNotificationException(int httpStatus, String answer, String reason) {
+        super("HTTP " + httpStatus + ": " + reason, null, false, false);
         this.httpStatus = httpStatus;
-        this.responseCode = responseCode;
-        this.responseMessage = responseMessage;
+        this.answer = answer;
     }
 
     /** The HTTP status of the answer. */
@@ -30,13 +27,8 @@ public final class RefusedNotificationException extends RuntimeException {
         return httpStatus;
     }
 
-    /** The SNAP response code. */
-    public String responseCode() {
-        return responseCode;
-    }
-
-    /** The SNAP response message. */
-    public String responseMessage() {
-        return responseMessage;
+    /** The JSON body of the answer, in NICEPAY's shape. */
+    public String answer() {
+        return answer;
     }
 }

@@ -29,8 +29,7 @@ public final class RefusedNotificationExceptionResolver implements HandlerExcept
         try {
             response.setStatus(refused.httpStatus());
             response.setContentType("application/json");
-            byte[] body = ("{\"responseCode\":\"" + refused.responseCode() + "\",\"responseMessage\":\""
-                    + refused.responseMessage() + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = refused.answer().getBytes(StandardCharsets.UTF_8);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         } catch (IOException e) {

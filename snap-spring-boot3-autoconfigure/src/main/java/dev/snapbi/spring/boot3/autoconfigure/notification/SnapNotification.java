@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Marks a Spring MVC handler parameter as a NICEPAY notification whose signature is verified before the handler runs
  * (SNAP-SPEC section 6, with {@code snapbi.nicepay.nicepay-public-key}). The parameter is a
  * {@link VerifiedNotification}, the raw {@code byte[]} or {@code String} body, or any type Jackson reads the body into
- * (e.g. NICEPAY's typed notifications). A notification that fails the check never reaches the handler: it is answered
- * with NICEPAY's error body ({@code 401xx00 Unauthorized. [Signature]}).
+ * (snap-nicepay's {@code VaPaymentNotification}, {@code QrisNotification}, {@code EwalletNotification}). A notification that fails the check never reaches the handler: it is answered
+ * with NICEPAY's error body ({@code 401xx00 Unauthorized. [Signature]}, {@code 400xx00 Bad Request} for a genuine but unreadable body).
  * <pre>{@code
  * @PostMapping("/api/v1.0/transfer-va/payment")
  * Map<String, String> paid(@SnapNotification VerifiedNotification notification) {

@@ -1,8 +1,8 @@
 package dev.snapbi.spring.boot3.autoconfigure.notification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.snapbi.domain.notification.NotificationVerification;
-import dev.snapbi.domain.notification.NotificationVerifier;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.snapbi.nicepay.notification.NicepayNotifications;
+import dev.snapbi.nicepay.notification.NotificationResult;
 import dev.snapbi.spring.boot3.autoconfigure.NicepayClients;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -17,31 +17,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Resolves {@link SnapNotification} parameters: reads the body (bounded), verifies the signature with the client's
- * NICEPAY public key and only then parses the body. Any failure throws {@link RefusedNotificationException}, so the
- * handler never runs.
+ * Resolves {@link SnapNotification} parameters through snap-nicepay's {@link NicepayNotifications}: reads the body
+ * (bounded), verifies the signature with the client's NICEPAY public key and only then parses the body into the
+ * parameter's type. Anything but an accepted notification throws {@link RefusedNotificationException} carrying
+ * NICEPAY's answer, so the handler never runs.
  */
 public final class SnapNotificationArgumentResolver implements HandlerMethodArgumentResolver {
-
-    /** The largest notification body read; NICEPAY's are a few hundred bytes. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(SnapNotificationArgumentResolver.class);
 
     private final NicepayClients clients;
-    private final ObjectMapper mapper;
 
-    /**
-     * @param clients the configured clients and their notification verifiers
-     * @param mapper  reads bodies into typed parameters
-     */
-    public SnapNotificationArgumentResolver(NicepayClients clients, ObjectMapper mapper) {
+    /** @param clients the configured clients and their notification settings */
+    public SnapNotificationArgumentResolver(NicepayClients clients) {
         this.clients = clients;
-        this.mapper = mapper;
     }
 
     @Override
@@ -58,28 +50,31 @@ public final class SnapNotificationArgumentResolver implements HandlerMethodArgu
                 : serviceCodeOf(request.getRequestURI());
         String clientName = clientName(annotation, request.getHeader("X-CLIENT-KEY"));
         if (clientName == null) {
-            throw refuse(401, service, "Unauthorized. [Unknown client]", "no configured client for the notification's"
-                    + " X-CLIENT-KEY");
+            throw new RefusedNotificationException(401, answer("401" + service + "00", "Unauthorized. [Unknown client]"),
+                    "no configured client for the notification's X-CLIENT-KEY");
         }
-        Optional<NotificationVerifier> verifier = clients.notificationVerifier(clientName);
-        if (verifier.isEmpty()) {
+        Optional<NicepayNotifications> notifications = clients.notifications(clientName);
+        if (notifications.isEmpty()) {
             log.warn("NICEPAY notification refused: set snapbi.nicepay{}.nicepay-public-key to verify notifications",
                     NicepayClients.DEFAULT_NAME.equals(clientName) ? "" : ".clients." + clientName);
-            throw refuse(500, service, "General Error", "no NICEPAY public key configured for client " + clientName);
-        }
-        NotificationVerification check = verifier.get().verify(name -> {
-            List<String> values = Collections.list(request.getHeaders(name));
-            return values;
-        });
-        if (!check.isValid()) {
-            throw refuse(401, service, "Unauthorized. [Signature]", check.outcome() + ": " + check.reason());
+            throw new RefusedNotificationException(500, answer("500" + service + "00", "General Error"),
+                    "no NICEPAY public key configured for client " + clientName);
         }
         byte[] body = body(request, service);
-        String clientKey = check.client().map(k -> k.value()).orElse("");
-        String timestamp = check.snapTimestamp().map(t -> t.value()).orElse(null);
         Class<?> type = parameter.getParameterType();
+        boolean raw = type == VerifiedNotification.class || type == byte[].class || type == String.class;
+        @SuppressWarnings("unchecked")
+        Class<Object> target = (Class<Object>) (raw ? JsonNode.class : type);
+        NotificationResult<Object> result = notifications.get().verifyAndParse(
+                name -> Collections.list(request.getHeaders(name)), body, target, service);
+        if (!result.isAccepted()) {
+            throw new RefusedNotificationException(result.httpStatus(), result.acknowledgement(),
+                    result.outcome() + ": " + result.reason());
+        }
         if (type == VerifiedNotification.class) {
-            return new VerifiedNotification(clientName, clientKey, timestamp, service, body);
+            return new VerifiedNotification(clientName,
+                    result.verification().client().map(k -> k.value()).orElse(""),
+                    result.verification().snapTimestamp().map(t -> t.value()).orElse(null), service, body);
         }
         if (type == byte[].class) {
             return body;
@@ -87,12 +82,7 @@ public final class SnapNotificationArgumentResolver implements HandlerMethodArgu
         if (type == String.class) {
             return new String(body, StandardCharsets.UTF_8);
         }
-        try {
-            return mapper.readValue(body, mapper.constructType(parameter.getGenericParameterType()));
-        } catch (IOException e) {
-            throw refuse(400, service, "Bad Request", "the body does not read as " + type.getSimpleName() + " ("
-                    + e.getClass().getSimpleName() + ")");
-        }
+        return result.notification().orElseThrow();
     }
 
     private String clientName(SnapNotification annotation, String clientKeyHeader) {
@@ -110,14 +100,11 @@ public final class SnapNotificationArgumentResolver implements HandlerMethodArgu
 
     private static byte[] body(HttpServletRequest request, String service) {
         try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw refuse(413, service, "Bad Request", "body over " + MAX_BODY_BYTES + " bytes");
-            }
-            return bytes;
+            // one byte over the bound is enough for NicepayNotifications to refuse it as too large
+            return in.readNBytes(NicepayNotifications.MAX_BODY_BYTES + 1);
         } catch (IOException e) {
-            throw refuse(400, service, "Bad Request", "the body could not be read (" + e.getClass().getSimpleName()
-                    + ")");
+            throw new RefusedNotificationException(400, answer("400" + service + "00", "Bad Request"),
+                    "the body could not be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -138,7 +125,7 @@ public final class SnapNotificationArgumentResolver implements HandlerMethodArgu
         return "00";
     }
 
-    private static RefusedNotificationException refuse(int status, String service, String message, String reason) {
-        return new RefusedNotificationException(status, status + service + "00", message, reason);
+    private static String answer(String code, String message) {
+        return "{\"responseCode\":\"" + code + "\",\"responseMessage\":\"" + message + "\"}";
     }
 }

@@ -1,9 +1,7 @@
 package dev.snapbi.spring.boot3.autoconfigure.notification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snapbi.spring.boot3.autoconfigure.NicepayClients;
 import dev.snapbi.spring.boot3.autoconfigure.SnapbiNicepayAutoConfiguration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,8 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 /** {@link SnapNotification} parameters in Spring MVC, and NICEPAY's error answer for refused notifications. */
-@AutoConfiguration(after = SnapbiNicepayAutoConfiguration.class,
-        afterName = "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration")
+@AutoConfiguration(after = SnapbiNicepayAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(WebMvcConfigurer.class)
 @ConditionalOnBean(NicepayClients.class)
@@ -27,9 +24,8 @@ public class SnapbiNotificationAutoConfiguration {
     /** Verifies and resolves {@code @SnapNotification} parameters. */
     @Bean
     @ConditionalOnMissingBean
-    SnapNotificationArgumentResolver snapNotificationArgumentResolver(NicepayClients clients,
-                                                                      ObjectProvider<ObjectMapper> mapper) {
-        return new SnapNotificationArgumentResolver(clients, mapper.getIfAvailable(ObjectMapper::new));
+    SnapNotificationArgumentResolver snapNotificationArgumentResolver(NicepayClients clients) {
+        return new SnapNotificationArgumentResolver(clients);
     }
 
     /** Answers refused notifications the way NICEPAY expects. */
