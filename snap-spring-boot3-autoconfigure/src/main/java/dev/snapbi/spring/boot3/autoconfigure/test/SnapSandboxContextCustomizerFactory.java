@@ -1,6 +1,5 @@
 package dev.snapbi.spring.boot3.autoconfigure.test;
 
-import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -11,12 +10,7 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,14 +38,7 @@ public final class SnapSandboxContextCustomizerFactory implements ContextCustomi
                     .tokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds))
                     .start();
             try {
-                KeyPair keys = rsa();
-                SandboxClient client = sandbox.registerClient(clientKey, keys.getPublic(), null);
-                Map<String, Object> properties = new LinkedHashMap<>();
-                properties.put("snapbi.nicepay.base-url", sandbox.baseUrl().toString());
-                properties.put("snapbi.nicepay.client-key", clientKey);
-                properties.put("snapbi.nicepay.private-key", pem(keys));
-                properties.put("snapbi.nicepay.client-secret", client.clientSecret());
-                properties.put("snapbi.nicepay.nicepay-public-key", sandbox.notificationPublicKeyPem());
+                Map<String, Object> properties = SnapSandboxProperties.registerNewClient(sandbox, clientKey);
                 context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("snapSandbox", properties));
                 context.getBeanFactory().registerSingleton("snapSandbox", sandbox);
@@ -64,23 +51,6 @@ public final class SnapSandboxContextCustomizerFactory implements ContextCustomi
                 sandbox.close();
                 throw e;
             }
-        }
-
-        private static KeyPair rsa() {
-            try {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                return generator.generateKeyPair();
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("this JDK has no RSA", e);
-            }
-        }
-
-        private static String pem(KeyPair keys) {
-            return "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                    .encodeToString(keys.getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
         }
     }
 }
