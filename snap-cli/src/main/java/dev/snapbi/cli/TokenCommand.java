@@ -1,6 +1,7 @@
 package dev.snapbi.cli;
 
 import dev.snapbi.adapter.feign.FeignAccessTokens;
+import dev.snapbi.cache.redis.RedisTokenCache;
 import dev.snapbi.cli.internal.Durations;
 import dev.snapbi.cli.internal.ExitCode;
 import dev.snapbi.cli.internal.Json;
@@ -77,6 +78,12 @@ final class TokenCommand implements Callable<Integer> {
     @Option(names = "--show-token", description = "print the access token instead of a redacted hint")
     private boolean showToken;
 
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "share the token through Redis as a fleet does (redis://host:port, rediss:// for TLS, "
+                    + "redis://user:password@host:port); the secret sealing it comes from SNAP_REDIS_SECRET; "
+                    + "the JSON then says whether the token was adopted from Redis or fetched")
+    private String redis;
+
     @Option(names = "--verbose", description = "log the HTTP exchange (secrets redacted) and stack traces")
     private boolean verbose;
 
@@ -123,19 +130,49 @@ final class TokenCommand implements Callable<Integer> {
     }
 
     private int fetch(ProviderProfile profile, String key, RsaSigner signer, String where) {
+        if (redis == null) {
+            return fetch(profile, key, signer, where, null);
+        }
+        String secret = root.env("SNAP_REDIS_SECRET");
+        if (secret == null) {
+            throw new SnapConfigurationException("--redis needs SNAP_REDIS_SECRET: the secret (16+ characters) every"
+                    + " replica seals the shared token with");
+        }
+        try (RedisTokenCache shared = RedisTokenCache.builder().uri(redis).encryptionSecret(secret).build()) {
+            return fetch(profile, key, signer, where, shared);
+        }
+    }
+
+    private int fetch(ProviderProfile profile, String key, RsaSigner signer, String where, RedisTokenCache shared) {
         AtomicReference<TokenGrant> grant = new AtomicReference<>();
+        AtomicReference<String> source = new AtomicReference<>("fetched");
         FeignAccessTokens.Builder builder = FeignAccessTokens.builder()
                 .profile(profile)
                 .clientKey(key)
                 .signer(signer)
                 .clock(root.clock())
                 .wireLogging(verbose)
-                .tokenService(s -> s.listener(new TokenEventListener() {
-                    @Override
-                    public void onTokenFetched(AccessToken token, TokenGrant g) {
-                        grant.set(g);
+                .tokenService(s -> {
+                    s.listener(new TokenEventListener() {
+                        @Override
+                        public void onTokenFetched(AccessToken token, TokenGrant g) {
+                            grant.set(g);
+                        }
+
+                        @Override
+                        public void onTokenAdopted(AccessToken token) {
+                            source.set("adopted");
+                        }
+
+                        @Override
+                        public void onStoreUnavailable(String problem) {
+                            source.set("fetched (Redis unavailable: " + problem + ")");
+                        }
+                    });
+                    if (shared != null) {
+                        s.cache(shared);
                     }
-                }));
+                });
         if (connectTimeout != null) {
             builder.connectTimeout(connectTimeout);
         }
@@ -158,6 +195,10 @@ final class TokenCommand implements Callable<Integer> {
             answer.put("clientKey", key);
             answer.put("tokenUrl", profile.tokenUrl().toString());
             answer.put("environment", where);
+            if (shared != null) {
+                answer.put("source", source.get());
+                answer.put("redis", shared.toString());
+            }
             spec.commandLine().getOut().println(Json.object(answer));
             return ExitCode.OK;
         }

@@ -245,7 +245,10 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         long lifetime = grant.expiresIn().toNanos();
         long expiresAt = sentAtNanos + lifetime;
         long roundTrip = receivedAt - sentAtNanos;
-        if (expiresAt - receivedAt <= roundTrip) {
+        long remaining = expiresAt - receivedAt;
+        // too short to be useful: expired on arrival, or already past its stale point with less life left than
+        // the round trip that brought it (a call using it would likely arrive too late)
+        if (remaining <= 0 || (remaining < Math.min(staleBeforeNanos, lifetime / 4) && remaining < roundTrip)) {
             throw new SnapProtocolException("the token endpoint granted client " + requests.clientKey()
                     + " a token for " + grant.expiresIn().toSeconds() + " s, but the answer took "
                     + Duration.ofNanos(roundTrip).toMillis() + " ms: it would expire before a call could use it;"

@@ -233,7 +233,7 @@ class AccessTokenServiceRecoveryTest {
         List<AccessToken> dead = new CopyOnWriteArrayList<>();
         AtomicReference<String> violation = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
-        int rounds = 500;
+        int rounds = 2000;
         Thread invalidator = new Thread(() -> {
             awaitQuietly(start);
             for (int i = 0; i < rounds && violation.get() == null; i++) {
@@ -282,8 +282,16 @@ class AccessTokenServiceRecoveryTest {
     void a_grant_barely_longer_than_its_round_trip_is_refused_too() {
         endpoint.thenAnswer(() -> ScriptedTokenEndpoint.grant("short-lived-xxxxxxxxxxxxxxxxxxxx",
                 Duration.ofSeconds(2)));
-        endpoint.during(() -> time.advance(Duration.ofMillis(1100)));
+        endpoint.during(() -> time.advance(Duration.ofMillis(1900))); // 0.1 s left: past its stale point
         assertThatThrownBy(service(builder(endpoint))::accessToken).isInstanceOf(SnapProtocolException.class);
+    }
+
+    @Test
+    void a_slow_answer_with_enough_life_left_is_used() {
+        endpoint.thenAnswer(() -> ScriptedTokenEndpoint.grant("slow-but-fine-xxxxxxxxxxxxxxxxxxxx",
+                Duration.ofSeconds(2)));
+        endpoint.during(() -> time.advance(Duration.ofMillis(1100))); // 0.9 s left, before its stale point
+        assertThat(service(builder(endpoint)).accessToken().value()).startsWith("slow-but-fine");
     }
 
     @Test

@@ -81,6 +81,7 @@ public final class RefreshAheadCell<T> {
     private volatile Failure lastFailure;
     private volatile boolean closed;
     private final AtomicReference<Flight<T>> inFlight = new AtomicReference<>();
+    // guarded by this
     private final Set<T> invalidated = Collections.newSetFromMap(new LinkedHashMap<T, Boolean>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<T, Boolean> eldest) {
@@ -148,7 +149,7 @@ public final class RefreshAheadCell<T> {
         while (true) {
             long now = ticker.nanoTime();
             Timed<T> e = current;
-            if (e != null && e != seen && now - e.staleAt() < 0) {
+            if (e != null && e != seen && now - e.staleAt() < 0 && !isInvalidated(e.value())) {
                 return e.value();
             }
             Flight<T> flight = inFlight.get();
@@ -168,10 +169,10 @@ public final class RefreshAheadCell<T> {
                     throw new TimeoutException();
                 }
                 Timed<T> result = flight.result.get(wait, TimeUnit.NANOSECONDS);
-                if (result != null && ticker.nanoTime() - result.expiresAt() < 0) {
+                if (result != null && ticker.nanoTime() - result.expiresAt() < 0 && !isInvalidated(result.value())) {
                     return result.value();
                 }
-                // expired while this thread was not running, or superseded: look again
+                // expired while this thread was not running, invalidated meanwhile, or superseded: look again
             } catch (ExecutionException ex) {
                 return usableOrThrow(e, ticker.nanoTime(), errors.apply(ex.getCause()));
             } catch (TimeoutException ex) {
@@ -256,12 +257,9 @@ public final class RefreshAheadCell<T> {
     }
 
     private void succeed(Flight<T> mine, Timed<T> next) {
-        if (inFlight.get() == mine) { // not abandoned: publish
-            current = next;
+        if (inFlight.get() == mine) { // not abandoned: publish, unless invalidated meanwhile
+            publish(next);
             lastFailure = null;
-            if (isInvalidated(next.value())) { // an invalidate raced with the publication
-                dropIfCurrent(next.value());
-            }
             release(mine);
         }
         mine.result.complete(next);
@@ -295,39 +293,36 @@ public final class RefreshAheadCell<T> {
         return true;
     }
 
+    /** Sets the current entry unless its value was invalidated; one monitor with the invalidations. */
+    private synchronized void publish(Timed<T> next) {
+        if (!invalidated.contains(next.value())) {
+            current = next;
+        }
+    }
+
     /**
      * Drops exactly this value for good: it is remembered, so a refresh that read it before cannot publish it again.
      *
      * @return whether it was the current value
      */
-    public boolean invalidate(T value) {
-        markInvalidated(value);
-        return dropIfCurrent(value);
+    public synchronized boolean invalidate(T value) {
+        invalidated.add(value);
+        Timed<T> e = current;
+        if (e != null && e.value().equals(value)) {
+            current = null;
+            return true;
+        }
+        return false;
     }
 
     /** Remembers the value as invalidated without dropping it yet (call before removing it from a shared store). */
-    public void markInvalidated(T value) {
-        synchronized (invalidated) {
-            invalidated.add(value);
-        }
+    public synchronized void markInvalidated(T value) {
+        invalidated.add(value);
     }
 
     /** Whether the value was invalidated (among the last few). */
-    public boolean isInvalidated(T value) {
-        synchronized (invalidated) {
-            return invalidated.contains(value);
-        }
-    }
-
-    private boolean dropIfCurrent(T value) {
-        synchronized (this) { // invalidations are rare: a lock keeps check-and-clear simple
-            Timed<T> e = current;
-            if (e != null && e.value().equals(value)) {
-                current = null;
-                return true;
-            }
-            return false;
-        }
+    public synchronized boolean isInvalidated(T value) {
+        return invalidated.contains(value);
     }
 
     /** The current entry, if any (for diagnostics). */
