@@ -1,7 +1,7 @@
 package dev.snapbi.benchmarks;
 
 import dev.snapbi.crypto.HmacSha512Signer;
-import dev.snapbi.crypto.JsonMinifier;
+import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.ClientSecret;
 import dev.snapbi.domain.model.Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The symmetric signature of a transactional call, everything the caller does per request: minify the pretty JSON
- * body ({@link JsonMinifier}), encode it, build the string to sign (SHA-256 of the body, lower-case hex,
+ * body ({@link CompactJson}), encode it, build the string to sign (SHA-256 of the body, lower-case hex,
  * {@link StringToSign#symmetric}) and HMAC-SHA512 it ({@link HmacSha512Signer}). {@code bodyBytes} is the size of the
  * pretty input body in bytes (exactly); throughput in MB/s is ops/s x bodyBytes / 10^6 (see BENCHMARKS.md).
  */
@@ -52,7 +52,7 @@ public class SymmetricSignatureBenchmark {
         if (prettyBody.getBytes(StandardCharsets.UTF_8).length != bodyBytes) {
             throw new IllegalStateException("the body has " + prettyBody.length() + " bytes, not " + bodyBytes);
         }
-        if (JsonMinifier.minify(prettyBody).length() >= bodyBytes) {
+        if (CompactJson.compact(prettyBody).length() >= bodyBytes) {
             throw new IllegalStateException("the body has no whitespace to drop: minify would have nothing to do");
         }
         signer = HmacSha512Signer.create(ClientSecret.of("33F49GnCMS1mFYlGXisbUDzVf2ATWCl9k3R++d5hDd3Frmuos/XLx8XhXpe+"
@@ -64,7 +64,7 @@ public class SymmetricSignatureBenchmark {
     /** Minify, SHA-256, string to sign, HMAC-SHA512, Base64. */
     @Benchmark
     public Signature sign() {
-        byte[] body = JsonMinifier.minify(prettyBody).getBytes(StandardCharsets.UTF_8);
+        byte[] body = CompactJson.compact(prettyBody).getBytes(StandardCharsets.UTF_8);
         return signer.sign(StringToSign.symmetric("POST", "/api/v1.0/transfer-va/create-va", accessToken, body,
                 timestamp));
     }

@@ -4,10 +4,10 @@ import dev.snapbi.adapter.feign.FeignTransactionTransport;
 import dev.snapbi.cli.internal.Durations;
 import dev.snapbi.cli.internal.ExitCode;
 import dev.snapbi.crypto.GeneratedKeyPair;
-import dev.snapbi.crypto.JsonMinifier;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.port.TransactionTransport;
 import dev.snapbi.nicepay.NicepayClient;
@@ -160,7 +160,7 @@ final class CallCommand implements Callable<Integer> {
         if (text == null || text.isBlank()) {
             return new byte[0];
         }
-        return JsonMinifier.minify(text).getBytes(StandardCharsets.UTF_8);
+        return CompactJson.compact(text).getBytes(StandardCharsets.UTF_8);
     }
 
     private int send(ProviderProfile profile, String key, RsaSigner signer, String secret, SnapCall call) {

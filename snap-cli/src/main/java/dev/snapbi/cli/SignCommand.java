@@ -2,9 +2,9 @@ package dev.snapbi.cli;
 
 import dev.snapbi.cli.internal.ExitCode;
 import dev.snapbi.crypto.HmacSha512Signer;
-import dev.snapbi.crypto.JsonMinifier;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ClientSecret;
 import dev.snapbi.domain.model.ProviderProfile;
@@ -100,7 +100,7 @@ final class SignCommand implements Callable<Integer> {
                     + " SNAP_CLIENT_SECRET (it is never taken from an argument)");
         }
         String body = bodyFile == null ? "" : Files.readString(bodyFile, StandardCharsets.UTF_8);
-        String minified = body.isBlank() ? "" : JsonMinifier.minify(body);
+        String minified = body.isBlank() ? "" : CompactJson.compact(body);
         byte[] bytes = minified.getBytes(StandardCharsets.UTF_8);
         String signingPath = ProviderProfile.nicepayDevelopment().signingPath(path);
         String upper = method.toUpperCase(Locale.ROOT);

@@ -22,7 +22,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * HmacSha512Signer signer = HmacSha512Signer.create(ClientSecret.of(secret));
- * String body = JsonMinifier.minify(json);
+ * String body = CompactJson.compact(json);            // dev.snapbi.domain.json.CompactJson
  * Signature signature = signer.sign(StringToSign.symmetric("POST", "/api/v1.0/transfer-va/create-va", token,
  *         body.getBytes(StandardCharsets.UTF_8), timestamp));
  * }</pre>

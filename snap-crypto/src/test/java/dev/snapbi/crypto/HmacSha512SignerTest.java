@@ -1,6 +1,7 @@
 package dev.snapbi.crypto;
 
 import dev.snapbi.crypto.testing.OpenSsl;
+import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientSecret;
 import dev.snapbi.domain.model.Signature;
@@ -70,7 +71,7 @@ class HmacSha512SignerTest {
     @Test
     void matches_openssl_over_a_symmetric_string_to_sign_with_a_json_body() throws IOException {
         String secret = "33F49GnCMS1mFYlGXisbUDzVf2ATWCl9k3R++d5hDd3Frmuos/XLx8XhXpe+LDYAbpGKZYSwtlyyLOtS/8aD7A==";
-        byte[] body = JsonMinifier.minify("{\n  \"partnerServiceId\": \"   1234\",\n  \"trxId\": \"INV/2024/001\","
+        byte[] body = CompactJson.compact("{\n  \"partnerServiceId\": \"   1234\",\n  \"trxId\": \"INV/2024/001\","
                 + "\n  \"totalAmount\": {\"value\": \"10000.00\", \"currency\": \"IDR\"}\n}")
                 .getBytes(StandardCharsets.UTF_8);
         String expectedText = "POST:" + PATH + ":" + TOKEN.value() + ":" + opensslSha256Hex(body) + ":"

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicApiTest {
 
     private static final List<Class<?>> PUBLIC_TYPES = List.of(RsaSigner.class, RsaVerifier.class,
-            HmacSha512Signer.class, JsonMinifier.class, RsaKeyPairs.class, GeneratedKeyPair.class, PrivateKeys.class,
+            HmacSha512Signer.class, RsaKeyPairs.class, GeneratedKeyPair.class, PrivateKeys.class,
             PublicKeys.class);
 
     @Test
@@ -91,7 +91,6 @@ class PublicApiTest {
         assertThat(RsaVerifier.class.getMethod("verify", String.class, String.class).getReturnType())
                 .isEqualTo(boolean.class);
         assertStatic(HmacSha512Signer.class, "create", HmacSha512Signer.class, ClientSecret.class);
-        assertStatic(JsonMinifier.class, "minify", String.class, String.class);
         assertStatic(RsaKeyPairs.class, "generate", GeneratedKeyPair.class);
         assertStatic(RsaKeyPairs.class, "generate", GeneratedKeyPair.class, int.class);
         assertThat(GeneratedKeyPair.class.getMethod("keyPair").getReturnType()).isEqualTo(KeyPair.class);

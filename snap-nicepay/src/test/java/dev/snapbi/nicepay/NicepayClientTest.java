@@ -121,6 +121,51 @@ class NicepayClientTest {
     }
 
     @Test
+    void runs_without_feign_on_the_jdk_adapter_for_tokens_and_calls() {
+        ProviderProfile profile = ProviderProfile.nicepay(sandbox.baseUrl());
+        try (dev.snapbi.adapter.jdk.JdkTokenEndpoint tokens = dev.snapbi.adapter.jdk.JdkTokenEndpoint.builder()
+                .profile(profile).build();
+             JdkTransactionTransport transport = JdkTransactionTransport.create();
+             NicepayClient nicepay = clientFor(sandbox, merchant, transport).tokenEndpoint(tokens).build()) {
+            String trxId = "JDK-" + java.util.UUID.randomUUID();
+
+            SnapCallResponse answer = nicepay.call("POST", VA_PATH, vaBody(trxId));
+
+            assertThat(answer.responseCode().value()).isEqualTo("2002700");
+            assertThat(sandbox.stats().tokensIssued()).isEqualTo(1);
+            assertThat(lastVaRequest().signatureValid()).isTrue();
+        }
+    }
+
+    @Test
+    void is_shared_by_many_threads_with_one_token_and_a_distinct_external_id_per_call() throws Exception {
+        int threads = 8;
+        try (NicepayClient nicepay = clientFor(sandbox, merchant, null).build()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<SnapCallResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String trxId = "MT-" + i + "-" + java.util.UUID.randomUUID();
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return nicepay.call("POST", VA_PATH, vaBody(trxId));
+                }));
+            }
+            start.countDown();
+            List<String> externalIds = new ArrayList<>();
+            for (java.util.concurrent.Future<SnapCallResponse> answer : answers) {
+                SnapCallResponse r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.responseCode().value()).isEqualTo("2002700");
+                externalIds.add(r.externalId());
+            }
+            pool.shutdown();
+            assertThat(externalIds).doesNotHaveDuplicates();
+            assertThat(sandbox.stats().tokensIssued()).isEqualTo(1);
+            assertThat(vaRequests()).hasSize(threads).allMatch(RecordedRequest::signatureValid);
+        }
+    }
+
+    @Test
     void serves_two_merchants_and_two_environments_side_by_side() {
         SandboxClient second = sandbox.registerNewClient("SECONDMERCH");
         SandboxClient elsewhere = otherEnvironment.registerNewClient("IONPAYTEST");
@@ -260,6 +305,47 @@ class NicepayClientTest {
             assertThat(attempts).hasValue(2);
             assertThat(sandbox.stats().vaRequests()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void reads_an_encrypted_private_key_with_its_password_from_text_and_from_a_file(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        dev.snapbi.crypto.GeneratedKeyPair keys = dev.snapbi.crypto.RsaKeyPairs.generate(2048);
+        SandboxClient encrypted = sandbox.registerClient("ENCRYPTEDKEY", keys.publicKey(), "enc-secret");
+        char[] password = "correct-horse".toCharArray();
+        String pem = encryptedPem(dir, keys, "correct-horse");
+        assertThat(pem).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+        java.nio.file.Path file = dir.resolve("encrypted.pem");
+
+        try (NicepayClient fromText = NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
+                .clientKey(encrypted.clientKey()).privateKeyPem(pem, password).clientSecret("enc-secret")
+                .transport(jdk()).build();
+             NicepayClient fromFile = NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
+                     .clientKey(encrypted.clientKey()).privateKey(file, password).clientSecret("enc-secret")
+                     .transport(jdk()).build()) {
+            assertThat(fromText.call("POST", VA_PATH, vaBody("ENC-1")).responseCode().value()).isEqualTo("2002700");
+            assertThat(fromFile.call("POST", VA_PATH, vaBody("ENC-2")).responseCode().value()).isEqualTo("2002700");
+        }
+        assertThat(new String(password)).isEqualTo("correct-horse"); // the caller's array is not wiped
+        assertThatThrownBy(() -> NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
+                .clientKey(encrypted.clientKey()).privateKeyPem(pem, "Tr0ub4dor-x".toCharArray())
+                .clientSecret("enc-secret").build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("password")
+                .hasMessageNotContaining("Tr0ub4dor-x");
+    }
+
+    /** Encrypted PKCS#8 (PBES2, AES-256-CBC) made by openssl, as merchants make them. */
+    static String encryptedPem(java.nio.file.Path dir, dev.snapbi.crypto.GeneratedKeyPair keys, String password)
+            throws Exception {
+        keys.writeTo(dir);
+        java.nio.file.Path out = dir.resolve("encrypted.pem");
+        Process openssl = new ProcessBuilder("openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in",
+                dir.resolve("private.pem").toString(), "-out", out.toString(), "-passout", "pass:" + password)
+                .redirectErrorStream(true).start();
+        openssl.getInputStream().readAllBytes();
+        assertThat(openssl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(openssl.exitValue()).isZero();
+        return java.nio.file.Files.readString(out);
     }
 
     @Test

@@ -225,6 +225,50 @@ class NicepayServicesTest {
     }
 
     @Nested
+    class AnswersThatAreNotFinal {
+        final VirtualAccountService vas = nicepay.virtualAccounts();
+
+        @Test
+        void a_202_in_progress_is_a_non_final_outcome_carrying_the_reference_and_is_not_resent() {
+            String trxId = reference("VA");
+            sandbox.transactionFaults().failNext(1, 202, "2022700", "Request In Progress");
+
+            assertThatThrownBy(() -> vas.create(va(trxId, 1_000)))
+                    .isInstanceOfSatisfying(dev.snapbi.domain.error.SnapInProgressException.class, e -> {
+                        assertThat(e.businessReference()).contains(trxId);
+                        assertThat(e.statusCall()).contains(VirtualAccountService.STATUS_CALL);
+                    });
+            assertThat(sent(SnapSandbox.VA_CREATE_PATH)).isEqualTo(1);
+        }
+
+        @Test
+        void a_429_on_a_money_moving_call_is_a_definite_refusal_and_is_not_resent() {
+            sandbox.transactionFaults().tooManyRequestsNext(1, 3);
+
+            assertThatThrownBy(() -> vas.create(va(reference("VA"), 1_000)))
+                    .isInstanceOfSatisfying(dev.snapbi.domain.error.SnapUnavailableException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(
+                                dev.snapbi.domain.error.SnapUnavailableException.Reason.TOO_MANY_REQUESTS);
+                        assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
+                    });
+            assertThat(sent(SnapSandbox.VA_CREATE_PATH)).isEqualTo(1);
+        }
+
+        @Test
+        void a_server_message_echoing_the_token_is_scrubbed_from_the_error() {
+            String token = nicepay.accessTokens().accessToken().value();
+            sandbox.transactionFaults().failNext(1, 400, "4002700", "bad token " + token);
+
+            assertThatThrownBy(() -> vas.create(va(reference("VA"), 1_000)))
+                    .isInstanceOf(dev.snapbi.domain.error.SnapBadRequestException.class)
+                    .satisfies(e -> {
+                        assertThat(e.getMessage()).contains("bad token ****").doesNotContain(token);
+                        assertThat(((SnapException) e).serverMessage().orElseThrow()).doesNotContain(token);
+                    });
+        }
+    }
+
+    @Nested
     class Qris {
         final QrisService qris = nicepay.qris();
 

@@ -35,7 +35,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -112,10 +115,17 @@ public final class SnapSandbox implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // The JDK server reads a request's headers before any handler runs, with no deadline of its own: a client
+        // dripping its headers would hold a thread for ever. maxReqTime (seconds, read once like nodelay) makes the
+        // server's timer close a connection whose request has not fully arrived in time.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+        }
     }
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService deadlines;
     private final SandboxContext context;
     private final Faults faults;
     private final Faults transactionFaults;
@@ -134,13 +144,20 @@ public final class SnapSandbox implements AutoCloseable {
         this.desk = new PaymentDesk(context.ledger(), notifier, builder.clock);
         List<Endpoint> endpoints = new ArrayList<>(List.of(new TokenEndpoint(context), new PingEndpoint(context)));
         endpoints.addAll(new NicepayServices(context).endpoints());
-        Router router = new Router(new AdminEndpoint(context, desk), endpoints.toArray(new Endpoint[0]));
-        this.executor = newExecutor(builder.maxThreads);
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "snap-sandbox-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Router router = new Router(new AdminEndpoint(context, desk), deadlines, builder.requestReadTimeout,
+                endpoints.toArray(new Endpoint[0]));
+        this.executor = newExecutor(builder.maxThreads, Math.max(builder.maxThreads, builder.maxConnections));
         try {
             InetAddress address = InetAddress.getByName(builder.host);
             this.server = HttpServer.create(new InetSocketAddress(address, builder.port), 128);
         } catch (IOException e) {
             executor.shutdownNow();
+            deadlines.shutdownNow();
             throw new UncheckedIOException("the sandbox could not listen on " + builder.host + ":" + builder.port
                     + " - is the port in use? Use port 0 for a free one", e);
         }
@@ -150,16 +167,54 @@ public final class SnapSandbox implements AutoCloseable {
         this.baseUrl = baseUrl(builder.host, server.getAddress());
     }
 
-    private static ThreadPoolExecutor newExecutor(int threads) {
+    /**
+     * Threads kept: {@code core}; under load (or while slow clients hold threads) the pool grows to {@code max}
+     * before anything waits in the bounded queue. When the queue is full too, the JDK server closes the new
+     * connection instead of queueing it.
+     */
+    private static ThreadPoolExecutor newExecutor(int core, int max) {
         AtomicInteger number = new AtomicInteger();
         ThreadFactory factory = runnable -> {
             Thread thread = new Thread(runnable, "snap-sandbox-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
-        // bounded both ways: when the queue is full the JDK server closes the new connection instead of queueing it
-        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Math.max(1024, threads * 64)), factory, new ThreadPoolExecutor.AbortPolicy());
+        GrowFirstQueue queue = new GrowFirstQueue(Math.max(1024, max * 4));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(core, max, 30, TimeUnit.SECONDS, queue, factory,
+                (task, executor) -> {
+                    if (executor.isShutdown() || !queue.enqueue(task)) {
+                        throw new RejectedExecutionException("the sandbox is saturated");
+                    }
+                });
+        queue.pool = pool;
+        return pool;
+    }
+
+    /**
+     * A queue that declines a task while the pool can still start a thread and none is idle, so that a
+     * {@link ThreadPoolExecutor} grows to its maximum first and queues only then (it otherwise queues first and grows
+     * only when the queue is full, leaving a request behind slow ones).
+     */
+    private static final class GrowFirstQueue extends LinkedBlockingQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+        private transient volatile ThreadPoolExecutor pool;
+
+        GrowFirstQueue(int capacity) {
+            super(capacity);
+        }
+
+        @Override
+        public boolean offer(Runnable task) {
+            ThreadPoolExecutor p = pool;
+            if (p != null && p.getPoolSize() < p.getMaximumPoolSize() && p.getActiveCount() >= p.getPoolSize()) {
+                return false;
+            }
+            return super.offer(task);
+        }
+
+        boolean enqueue(Runnable task) {
+            return super.offer(task);
+        }
     }
 
     private static URI baseUrl(String host, InetSocketAddress bound) {
@@ -373,7 +428,9 @@ public final class SnapSandbox implements AutoCloseable {
      *
      * @return the HTTP status the merchant answered
      * @throws IllegalArgumentException when the URL is not absolute http(s) or the client id is not a valid client key
-     * @throws UncheckedIOException     when no answer came within 10 s, or the calling thread was interrupted
+     * @throws UncheckedIOException     when no complete answer (status, headers and body) came within the
+     *                                  notification timeout (10 s by default, {@link Builder#notificationTimeout}),
+     *                                  even from a merchant that drips its answer, or the thread was interrupted
      */
     public int sendNotification(URI merchantUrl, String clientId, String jsonBody) {
         Objects.requireNonNull(merchantUrl, "merchantUrl");
@@ -402,6 +459,7 @@ public final class SnapSandbox implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             executor.shutdownNow();
+            deadlines.shutdownNow();
         }
     }
 
@@ -419,8 +477,10 @@ public final class SnapSandbox implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofSeconds(900);
         private Duration timestampWindow = Duration.ofMinutes(5);
         private int maxThreads = 32;
+        private int maxConnections = 512;
         private BigDecimal initialBalance = new BigDecimal("100000000.00");
         private Duration notificationTimeout = Notifier.DEFAULT_TIMEOUT;
+        private Duration requestReadTimeout = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -436,6 +496,24 @@ public final class SnapSandbox implements AutoCloseable {
                         + initialBalance);
             }
             this.initialBalance = initialBalance;
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a request body once its headers arrived (default 10 s); after that its
+         * connection is closed without an answer, so a client dripping its body byte by byte cannot hold a thread.
+         * (Headers are bounded by the JDK server's {@code sun.net.httpserver.maxReqTime}, which loading this class
+         * sets to 10 s unless it is set.)
+         *
+         * @throws IllegalArgumentException when not between 1 ms and 10 minutes
+         */
+        public Builder requestReadTimeout(Duration requestReadTimeout) {
+            if (requestReadTimeout == null || requestReadTimeout.toMillis() < 1
+                    || requestReadTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("a request read timeout is 1 ms to 10 minutes, got "
+                        + requestReadTimeout);
+            }
+            this.requestReadTimeout = requestReadTimeout;
             return this;
         }
 
@@ -505,12 +583,28 @@ public final class SnapSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The most requests served at once (default 32); more wait in a bounded queue. */
+        /**
+         * The threads kept ready to serve requests (default 32). Under load, or while slow clients hold threads, the
+         * pool grows up to {@link #maxConnections(int)} before requests wait in a bounded queue.
+         */
         public Builder maxThreads(int maxThreads) {
             if (maxThreads < 1 || maxThreads > 1024) {
                 throw new IllegalArgumentException("maxThreads is 1..1024, got " + maxThreads);
             }
             this.maxThreads = maxThreads;
+            return this;
+        }
+
+        /**
+         * The most requests served at once, slow ones included (default 512, at least {@code maxThreads}): how many
+         * clients dripping their requests it takes before others wait. Each is also bounded in time (see
+         * {@link #requestReadTimeout(Duration)}).
+         */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections < 1 || maxConnections > 4096) {
+                throw new IllegalArgumentException("maxConnections is 1..4096, got " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
             return this;
         }
 

@@ -32,11 +32,6 @@ public final class SnapSandboxMain {
 
     /** Starts the sandbox and blocks until the JVM is stopped; exits with 2 on bad arguments. */
     public static void main(String[] args) {
-        // standalone, the sandbox may face slow or stalled clients: let the JDK server drop a request that takes
-        // longer than 30 s to arrive, so it cannot hold a worker thread forever (read once, before the server loads)
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "30");
-        }
         int code = run(args, System.out, System.err, sandbox ->
                 Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "snap-sandbox-shutdown")));
         if (code != 0) {

@@ -1,7 +1,7 @@
 package dev.snapbi.adapter.feign;
 
-import dev.snapbi.adapter.feign.internal.CompactJson;
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.SnapHeaders;
 import dev.snapbi.domain.transaction.TransactionHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
@@ -25,8 +25,10 @@ import java.util.Map;
  *   <li><b>Replace, never append.</b> Feign runs interceptors again on the same request template for every retry;
  *   each run removes these headers and sets new values: a new timestamp, signature and external id, never a second
  *   copy.</li>
- *   <li><b>Compact bodies.</b> By default a JSON body (Content-Type JSON or none, an object or array, in
- *   UTF-8) is sent with the whitespace between tokens removed, and that is what is signed. NICEPAY hashes the
+ *   <li><b>Compact bodies.</b> By default a body that is valid JSON (Content-Type JSON or none, in UTF-8) is sent
+ *   with the whitespace between tokens removed ({@link CompactJson}), and exactly those bytes are signed; anything
+ *   that is not valid JSON (even if it looks like it, such as <code>{'a': 'John Doe'}</code>) is signed and sent byte
+ *   for byte. NICEPAY hashes the
  *   minified body, and feign-jackson's {@code new JacksonEncoder()} pretty-prints (it enables
  *   {@code INDENT_OUTPUT}); strings and numbers are never touched. With {@link Builder#compactJson(boolean)
  *   compactJson(false)} the body is signed exactly as the encoder wrote it, which verifies against any server that
@@ -68,9 +70,9 @@ public final class SnapTransactionInterceptor implements RequestInterceptor {
     public void apply(RequestTemplate template) {
         byte[] body = template.body();
         Charset charset = template.requestCharset() != null ? template.requestCharset() : StandardCharsets.UTF_8;
-        if (body != null && body.length > 0 && compactJson && isAsciiCompatible(charset)
-                && isJsonOrUntyped(template.headers()) && CompactJson.looksLikeJson(body)) {
-            byte[] compact = CompactJson.strip(body);
+        if (body != null && body.length > 0 && compactJson && isUtf8(charset)
+                && isJsonOrUntyped(template.headers())) {
+            byte[] compact = CompactJson.compactIfValid(body); // anything but valid JSON: byte for byte
             if (compact != body) {
                 template.body(compact, charset);
                 body = compact;
@@ -109,10 +111,9 @@ public final class SnapTransactionInterceptor implements RequestInterceptor {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
-    /** Whether whitespace, quotes and backslashes are single bytes that no other character contains. */
-    private static boolean isAsciiCompatible(Charset charset) {
-        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
-                || charset.equals(StandardCharsets.ISO_8859_1);
+    /** Whether the body's bytes are UTF-8 (US-ASCII is a subset), the only encoding JSON is exchanged in. */
+    private static boolean isUtf8(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII);
     }
 
     private static boolean isJsonOrUntyped(Map<String, Collection<String>> headers) {

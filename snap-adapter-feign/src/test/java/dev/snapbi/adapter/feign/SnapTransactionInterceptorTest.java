@@ -152,6 +152,23 @@ class SnapTransactionInterceptorTest {
     }
 
     @Test
+    void sends_and_signs_text_that_only_looks_like_json_byte_for_byte() {
+        for (String notJson : new String[] {"{'a': 'John Doe'}", "{\"a\": 1} trailing", "[1, 2, ]"}) {
+            RequestTemplate template = template("POST", "/nicepay/api/v1.0/transfer-va/create-va", notJson,
+                    "application/json");
+
+            SnapTransactionInterceptor.create(signer).apply(template);
+
+            assertThat(new String(template.body(), StandardCharsets.UTF_8)).isEqualTo(notJson);
+            StringToSign expected = StringToSign.symmetric("POST", "/api/v1.0/transfer-va/create-va",
+                    tokens.accessToken(), notJson.getBytes(StandardCharsets.UTF_8),
+                    SnapTimestamp.parse(first(template, "X-TIMESTAMP")));
+            assertThat(first(template, "X-SIGNATURE")).isEqualTo(
+                    HmacSha512Signer.create(ClientSecret.of(client.clientSecret())).sign(expected).value());
+        }
+    }
+
+    @Test
     void shows_no_secret_in_to_string() {
         SnapTransactionInterceptor interceptor = SnapTransactionInterceptor.create(signer);
         assertThat(interceptor.toString()).contains(client.clientKey()).doesNotContain(client.clientSecret())

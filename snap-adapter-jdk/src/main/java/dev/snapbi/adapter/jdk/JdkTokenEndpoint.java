@@ -129,10 +129,9 @@ public final class JdkTokenEndpoint implements TokenEndpoint, AutoCloseable {
             builder.setHeader(header.getKey(), header.getValue());
         }
         SecretScrubber scrubber = SecretScrubber.of(List.of(request.signature().value()));
-        Duration deadline = http.ownsClient() ? connectTimeout.plus(readTimeout) : readTimeout;
         BoundedExchange.Answer answer;
         try {
-            answer = BoundedExchange.send(http.client(), builder.build(), deadline, maxBodyBytes, scrubber);
+            answer = BoundedExchange.send(http.client(), builder.build(), readTimeout, maxBodyBytes, scrubber);
         } catch (BoundedExchange.Failed f) {
             throw failure(f, clientKey);
         }
@@ -287,7 +286,7 @@ public final class JdkTokenEndpoint implements TokenEndpoint, AutoCloseable {
             return this;
         }
 
-        /** One deadline for each attempt's answer, headers and whole body; default 10 s. */
+        /** One deadline for each attempt, connecting, the answer's headers and whole body included; default 10 s. */
         public Builder readTimeout(Duration value) {
             this.readTimeout = value;
             return this;

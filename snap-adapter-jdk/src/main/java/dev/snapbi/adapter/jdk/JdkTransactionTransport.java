@@ -37,9 +37,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  * Bounds and failures:
  * <ul>
- *   <li>the whole answer, headers and body, must arrive within the read timeout after the connection is made; the
- *   whole call never takes longer than connect timeout + read timeout. A body that drips, never ends, or stops after
- *   a gzip header ends at the deadline with {@link SnapUnavailableException} {@link Reason#TIMEOUT};</li>
+ *   <li>the whole answer, headers and body, must arrive within the read timeout, counted from the start of the call
+ *   (connecting included): no call takes longer. A body that drips, never ends, or stops after a gzip header ends at
+ *   the deadline with {@link SnapUnavailableException} {@link Reason#TIMEOUT}. A connection not made within the
+ *   (shorter) connect timeout fails first, as {@link Reason#CONNECT};</li>
  *   <li>a body over {@link Builder#maxBodyBytes(int) the size bound} (1 MiB by default) is a
  *   {@link SnapProtocolException}, read no further than the bound;</li>
  *   <li>no connection (refused, unknown host, connect timeout, TLS handshake failure): {@link Reason#CONNECT}, the
@@ -106,12 +107,15 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
         }
         String where = request.method() + " " + request.uri().getRawPath();
         HttpRequest httpRequest = toHttpRequest(request, where);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SnapUnavailableException(Reason.INTERRUPTED, "interrupted before sending " + where
+                    + "; nothing was sent", ErrorContext.ofRequest(request.method(), request.uri().getRawPath()),
+                    null, null);
+        }
         SecretScrubber scrubber = SecretScrubber.ofHeaders(request.headers());
-        // the connection's own time is bounded by the connect timeout; the answer's by the read timeout
-        Duration deadline = http.ownsClient() ? connectTimeout.plus(readTimeout) : readTimeout;
         BoundedExchange.Answer answer;
         try {
-            answer = BoundedExchange.send(http.client(), httpRequest, deadline, maxBodyBytes, scrubber);
+            answer = BoundedExchange.send(http.client(), httpRequest, readTimeout, maxBodyBytes, scrubber);
         } catch (BoundedExchange.Failed f) {
             throw failure(f, where, request.uri());
         }
@@ -200,7 +204,7 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
         return connectTimeout;
     }
 
-    /** The read timeout: one deadline for the answer's headers and whole body. */
+    /** The read timeout: one deadline for the whole call, the answer's headers and whole body included. */
     public Duration readTimeout() {
         return readTimeout;
     }
@@ -246,7 +250,10 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
             return this;
         }
 
-        /** One deadline for the answer's headers and its whole body; default 30 s. */
+        /**
+         * One deadline for the whole call: connecting, the answer's headers and its whole body; default 30 s. Keep it
+         * longer than the connect timeout, so that a connection that cannot be made is reported as such.
+         */
         public Builder readTimeout(Duration value) {
             this.readTimeout = value;
             return this;

@@ -5,8 +5,13 @@ import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one handler behind the JDK server: reads the request within bounds, hands it to the endpoint of its exact path
@@ -21,10 +26,18 @@ public final class Router implements HttpHandler {
 
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final AdminEndpoint admin;
+    private final ScheduledExecutorService deadlines;
+    private final Duration readTimeout;
 
-    /** A router with these endpoints and the admin endpoint. */
-    public Router(AdminEndpoint admin, Endpoint... endpoints) {
+    /**
+     * A router with these endpoints and the admin endpoint; a request body that has not arrived {@code readTimeout}
+     * after its headers gets its connection closed by a task on {@code deadlines}.
+     */
+    public Router(AdminEndpoint admin, ScheduledExecutorService deadlines, Duration readTimeout,
+                  Endpoint... endpoints) {
         this.admin = admin;
+        this.deadlines = deadlines;
+        this.readTimeout = readTimeout;
         for (Endpoint endpoint : endpoints) {
             if (this.endpoints.put(endpoint.path(), endpoint) != null) {
                 throw new IllegalArgumentException("two endpoints for " + endpoint.path());
@@ -48,15 +61,26 @@ public final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         Reply reply;
         boolean head;
+        Incoming request;
+        ScheduledFuture<?> deadline = null;
         try {
-            Incoming request = Incoming.read(exchange);
-            head = "HEAD".equals(request.method());
-            reply = route(request);
-        } catch (IOException e) {
-            // the client went away while sending: nobody to answer
+            // closing the exchange before the answer started closes the connection: the blocked read then fails
+            deadline = deadlines.schedule(exchange::close, readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
             exchange.close();
             return;
         }
+        try {
+            request = Incoming.read(exchange);
+        } catch (IOException e) {
+            // the client went away while sending, or took longer than the deadline: nobody to answer
+            exchange.close();
+            return;
+        } finally {
+            deadline.cancel(false);
+        }
+        head = "HEAD".equals(request.method());
+        reply = route(request);
         if (reply.isDrop()) {
             throw new DropConnection();
         }

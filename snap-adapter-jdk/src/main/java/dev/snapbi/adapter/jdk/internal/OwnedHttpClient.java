@@ -23,7 +23,7 @@ public final class OwnedHttpClient implements AutoCloseable {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final ExecutorService ownedExecutor;
     private final boolean ownsClient;
 
@@ -70,9 +70,17 @@ public final class OwnedHttpClient implements AutoCloseable {
         return executor;
     }
 
-    /** The client. */
+    /**
+     * The client.
+     *
+     * @throws SnapConfigurationException after {@link #close()}
+     */
     public HttpClient client() {
-        return client;
+        HttpClient c = client;
+        if (c == null) {
+            throw new SnapConfigurationException("the HTTP client is closed; build a new adapter");
+        }
+        return c;
     }
 
     /** Whether the client was built here (then its connect timeout and redirect policy are ours). */
@@ -83,16 +91,19 @@ public final class OwnedHttpClient implements AutoCloseable {
     /**
      * Releases what was built here: the executor's threads end (in-flight exchanges fail), and on JDK 21+ the
      * client is shut down too. On JDK 17 the client's selector
-     * thread ends once the client is unreachable.
+     * thread ends once the client is unreachable: this object lets go of it here, so the next garbage collection
+     * (and the selector's next wake-up, within seconds) ends it.
      */
     @Override
     public void close() {
-        if (!ownsClient) {
+        HttpClient c = client;
+        client = null;
+        if (!ownsClient || c == null) {
             return;
         }
         try {
             // JDK 21+: HttpClient.shutdownNow() ends its selector thread now; absent on 17 (compiled for 17)
-            HttpClient.class.getMethod("shutdownNow").invoke(client);
+            HttpClient.class.getMethod("shutdownNow").invoke(c);
         } catch (ReflectiveOperationException | RuntimeException ignored) {
             // JDK 17: the selector thread ends once the client is unreachable
         }

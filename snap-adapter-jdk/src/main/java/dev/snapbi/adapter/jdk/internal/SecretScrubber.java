@@ -41,8 +41,8 @@ public final class SecretScrubber {
     }
 
     /**
-     * A scrubber for the secret values among request headers: {@code Authorization} (and the bare token after its
-     * scheme), {@code Proxy-Authorization}, {@code Cookie}, and any header whose name holds {@code signature},
+     * A scrubber for the secret values among request headers: {@code Authorization} and {@code Proxy-Authorization}
+     * (the credentials after the scheme), {@code Cookie}, and any header whose name holds {@code signature},
      * {@code token} or {@code secret} ({@code X-SIGNATURE}).
      */
     public static SecretScrubber ofHeaders(Map<String, String> headers) {
@@ -53,11 +53,9 @@ public final class SecretScrubber {
             }
             String n = name.toLowerCase(Locale.ROOT);
             if (n.equals("authorization") || n.equals("proxy-authorization")) {
-                found.add(value);
                 int space = value.indexOf(' ');
-                if (space > 0) {
-                    found.add(value.substring(space + 1).strip());
-                }
+                // the credentials after the scheme ("Bearer "): the scheme itself is no secret
+                found.add(space > 0 ? value.substring(space + 1).strip() : value);
             } else if (n.equals("cookie") || n.contains("signature") || n.contains("token") || n.contains("secret")) {
                 found.add(value);
             }

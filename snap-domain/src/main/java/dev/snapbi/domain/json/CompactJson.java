@@ -1,25 +1,36 @@
-package dev.snapbi.crypto;
+package dev.snapbi.domain.json;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Turns valid JSON (RFC 8259) into its compact form by dropping the whitespace between tokens, and nothing else:
- * strings are kept character for character with their escapes as written ({@code \/} stays {@code \/}, {@code /}
- * stays {@code /}, <code>&#92;u00e9</code> stays an escape and {@code é} stays {@code é}), numbers keep their
- * spelling ({@code 1.50}, {@code 1E3}), key order and duplicate keys are untouched. The symmetric signature hashes the body
- * byte for byte (SNAP-SPEC section 5), so send exactly the string this returns, encoded as UTF-8.
- *
- * <p>Invalid JSON is refused with a {@link SnapConfigurationException} that names the position (line, column and
- * offset) and what was expected; the message never quotes the body beyond the one offending character.
- *
+ * The one compact-JSON implementation of the project (runtime and CLI alike): turns valid JSON (RFC 8259) into its
+ * compact form by dropping the whitespace between tokens, and nothing else. Strings are kept character for character
+ * with their escapes as written ({@code \/} stays {@code \/}, {@code /} stays {@code /}, <code>&#92;u00e9</code>
+ * stays an escape and {@code é} stays {@code é}), numbers keep their spelling ({@code 1.50}, {@code 1E3}), key order
+ * and duplicate keys are untouched. The symmetric signature hashes the body byte for byte (SNAP-SPEC section 5): sign
+ * and send the same bytes, produced once.
+ * <ul>
+ *   <li>{@link #compact(String)} and {@link #compact(byte[])} refuse invalid JSON with a
+ *   {@link SnapConfigurationException} that names the position (line, column, offset) and what was expected; the
+ *   message never quotes the body beyond the one offending character.</li>
+ *   <li>{@link #compactIfValid(byte[])} is for bodies an encoder produced: valid JSON is compacted, anything else
+ *   (not JSON, JSON-like text such as <code>{'a': 'John Doe'}</code>, invalid UTF-8) is returned as it is, to be
+ *   sent byte for byte.</li>
+ * </ul>
+ * One pass, no recursion (deep nesting cannot overflow the stack). JDK only; thread-safe (no state).
  * <pre>{@code
- * String body = JsonMinifier.minify("{\n  \"amount\": \"10000.00\",\n  \"currency\": \"IDR\"\n}");
+ * String body = CompactJson.compact("{\n  \"amount\": \"10000.00\",\n  \"currency\": \"IDR\"\n}");
  * // {"amount":"10000.00","currency":"IDR"}
  * }</pre>
  */
-public final class JsonMinifier {
+public final class CompactJson {
 
-    private JsonMinifier() {
+    private CompactJson() {
     }
 
     /**
@@ -27,11 +38,74 @@ public final class JsonMinifier {
      *
      * @throws SnapConfigurationException when {@code json} is null, empty or not valid JSON
      */
-    public static String minify(String json) {
+    public static String compact(String json) {
         if (json == null) {
             throw new SnapConfigurationException("JSON body: found nothing (null); expected a JSON text");
         }
         return new Scanner(json).minify();
+    }
+
+    /**
+     * The compact form of a UTF-8 JSON text, as UTF-8; the same array when it is already compact.
+     *
+     * @throws SnapConfigurationException when the bytes are null, empty, not UTF-8 or not valid JSON
+     */
+    public static byte[] compact(byte[] utf8) {
+        if (utf8 == null) {
+            throw new SnapConfigurationException("JSON body: found nothing (null); expected a JSON text");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SnapConfigurationException("JSON body: the bytes are not valid UTF-8; expected a UTF-8 JSON"
+                    + " text");
+        }
+        String compact = compact(text);
+        if (compact.length() == text.length()) {
+            return utf8; // nothing removed: the very same bytes
+        }
+        return compact.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The compact form when the bytes are valid UTF-8 JSON; otherwise the very same array, to be sent byte for byte.
+     * Never throws for any input but {@code null} (returned as {@code null}).
+     */
+    public static byte[] compactIfValid(byte[] utf8) {
+        if (utf8 == null || !hasWhitespace(utf8)) {
+            return utf8; // already compact, or not JSON: either way unchanged
+        }
+        try {
+            return compact(utf8);
+        } catch (SnapConfigurationException notJson) {
+            return utf8;
+        }
+    }
+
+    /** Whether the text is valid JSON. */
+    public static boolean isValid(String json) {
+        if (json == null) {
+            return false;
+        }
+        try {
+            new Scanner(json).minify();
+            return true;
+        } catch (SnapConfigurationException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasWhitespace(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One pass, no recursion (deep nesting cannot overflow the stack), output appended as tokens are validated. */

@@ -1,4 +1,4 @@
-package dev.snapbi.crypto;
+package dev.snapbi.domain.json;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
 import net.jqwik.api.Arbitraries;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Generated JSON documents, rendered once compactly and once with random whitespace between every pair of tokens:
  * the minifier must turn the spaced rendering into exactly the compact one, and change nothing in the compact one.
  */
-class JsonMinifierPropertiesTest {
+class CompactJsonPropertiesTest {
 
     /** A document as its tokens (strings already escaped, numbers already spelt) plus a seed for the whitespace. */
     record Document(List<String> tokens, long seed) {
@@ -108,7 +108,7 @@ class JsonMinifierPropertiesTest {
         Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\u007f').withCharRange('\u00a0', '\u00ff')
                 .withCharRange('\u3040', '\u30ff').withChars(' ', '"', '\\', '/', '€', '☕').ofMaxLength(12);
         Arbitrary<String> withEmoji = text.map(s -> s.length() % 3 == 0 ? s + "😀" : s);
-        return Combinators.combine(withEmoji, Arbitraries.longs()).as(JsonMinifierPropertiesTest::render);
+        return Combinators.combine(withEmoji, Arbitraries.longs()).as(CompactJsonPropertiesTest::render);
     }
 
     private static String render(String value, long seed) {
@@ -142,14 +142,14 @@ class JsonMinifierPropertiesTest {
 
     @Property(tries = 300)
     void removes_exactly_the_whitespace_between_tokens(@ForAll("documents") Document document) {
-        assertThat(JsonMinifier.minify(document.spaced())).isEqualTo(document.compact());
+        assertThat(CompactJson.compact(document.spaced())).isEqualTo(document.compact());
     }
 
     @Property(tries = 300)
     void is_idempotent(@ForAll("documents") Document document) {
-        String once = JsonMinifier.minify(document.spaced());
+        String once = CompactJson.compact(document.spaced());
 
-        assertThat(JsonMinifier.minify(once)).isEqualTo(once);
+        assertThat(CompactJson.compact(once)).isEqualTo(once);
     }
 
     @Property(tries = 300)
@@ -166,7 +166,7 @@ class JsonMinifierPropertiesTest {
         }
         String broken = document.withoutToken(structural.get(random.nextInt(structural.size())));
 
-        assertThatThrownBy(() -> JsonMinifier.minify(broken)).isInstanceOf(SnapConfigurationException.class)
+        assertThatThrownBy(() -> CompactJson.compact(broken)).isInstanceOf(SnapConfigurationException.class)
                 .hasMessageStartingWith("invalid JSON at line ");
     }
 }
