@@ -20,6 +20,8 @@ import dev.snapbi.spring.boot3.autoconfigure.NicepayMerchantProperties.Environme
 import dev.snapbi.spring.boot3.autoconfigure.internal.CompositeTokenEventListener;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenEndpointDecorator;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenState;
+import dev.snapbi.spring.boot3.autoconfigure.internal.TokenStoreFactory;
+import dev.snapbi.domain.port.TokenCache;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -60,6 +62,7 @@ final class NicepayClientsBuilder {
     private final List<TokenEndpointCustomizer> endpointCustomizers;
     private final List<NicepayTokenListenerFactory> listenerFactories;
     private final List<TokenEndpointDecorator> endpointDecorators;
+    private final TokenStoreFactory tokenStores;
 
     NicepayClientsBuilder(SnapbiNicepayProperties properties, ResourceLoader resources, Clock clock,
                           RetryRegistry retryRegistry, CircuitBreakerRegistry circuitBreakerRegistry,
@@ -67,7 +70,7 @@ final class NicepayClientsBuilder {
                           List<TokenServiceCustomizer> tokenCustomizers,
                           List<TokenEndpointCustomizer> endpointCustomizers,
                           List<NicepayTokenListenerFactory> listenerFactories,
-                          List<TokenEndpointDecorator> endpointDecorators) {
+                          List<TokenEndpointDecorator> endpointDecorators, TokenStoreFactory tokenStores) {
         this.properties = properties;
         this.resources = resources;
         this.clock = clock;
@@ -78,6 +81,7 @@ final class NicepayClientsBuilder {
         this.endpointCustomizers = endpointCustomizers;
         this.listenerFactories = listenerFactories;
         this.endpointDecorators = endpointDecorators;
+        this.tokenStores = tokenStores;
     }
 
     NicepayClients build() {
@@ -128,10 +132,18 @@ final class NicepayClientsBuilder {
                     "Give a number from 1 (no retry) to 10; the default is 3.");
         }
         CacheType cache = m.getCache().getType() != null ? m.getCache().getType() : properties.getCache().getType();
+        TokenCache store = null;
         if (cache == CacheType.REDIS) {
-            throw new SnapbiPropertyException(prefix + "cache.type", "redis needs the snap-cache-redis token store,"
-                    + " which this version of the starter cannot wire yet",
-                    "Use cache.type=memory (the default): each instance then fetches its own token.");
+            if (tokenStores == null) {
+                throw new SnapbiPropertyException(prefix + "cache.type", "is redis, but snap-cache-redis is not on the"
+                        + " classpath", "Add the dependency dev.snapbi:snap-cache-redis (it brings Lettuce), or use"
+                        + " cache.type=memory.");
+            }
+            NicepayMerchantProperties.Redis redis = new NicepayMerchantProperties.Redis();
+            redis.setUri(setting(m, x -> x.getCache().getRedis().getUri()));
+            redis.setEncryptionKey(setting(m, x -> x.getCache().getRedis().getEncryptionKey()));
+            redis.setCommandTimeout(setting(m, x -> x.getCache().getRedis().getCommandTimeout()));
+            store = tokenStores.create(prefix, redis, secret);
         }
         Signer rsa = signer(prefix, m);
         NicepayNotifications notifications = notifications(prefix, m, clientKey);
@@ -162,6 +174,7 @@ final class NicepayClientsBuilder {
         Duration stale = setting(m, x -> x.getToken().getStale());
 
         TokenEndpoint theEndpoint = endpoint;
+        TokenCache theStore = store;
         AccessTokenService tokens = wrap(prefix + "token", () -> {
             AccessTokenService.Builder b = AccessTokenService.builder()
                     .endpoint(theEndpoint)
@@ -171,6 +184,9 @@ final class NicepayClientsBuilder {
                             dev.snapbi.domain.model.ClientKey.of(clientKey)))
                     .clock(clock)
                     .listener(listener);
+            if (theStore != null) {
+                b.cache(theStore);
+            }
             if (prefetch != null) {
                 b.prefetchBefore(prefetch);
             }
@@ -201,6 +217,9 @@ final class NicepayClientsBuilder {
                     .build();
             AutoCloseable owned = () -> {
                 tokens.close();
+                if (theStore instanceof AutoCloseable c) {
+                    c.close();
+                }
                 if ((Object) feignEndpoint instanceof AutoCloseable c) {
                     c.close();
                 }
@@ -208,6 +227,13 @@ final class NicepayClientsBuilder {
             return new NicepayClients.Entry(built, state, signer, notifications, owned);
         } catch (RuntimeException e) {
             tokens.close();
+            if (theStore instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // the startup failure is what matters
+                }
+            }
             throw e;
         }
     }

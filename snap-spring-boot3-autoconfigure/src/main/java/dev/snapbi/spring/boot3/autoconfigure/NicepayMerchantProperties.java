@@ -213,12 +213,67 @@ public class NicepayMerchantProperties {
         /** memory (this JVM) or redis (shared by every replica; needs snap-cache-redis and Lettuce). */
         private CacheType type;
 
+        /** The Redis store of cache.type=redis. */
+        @NestedConfigurationProperty
+        private Redis redis = new Redis();
+
         public CacheType getType() {
             return type;
         }
 
         public void setType(CacheType type) {
             this.type = type;
+        }
+
+        public Redis getRedis() {
+            return redis;
+        }
+
+        public void setRedis(Redis redis) {
+            this.redis = redis;
+        }
+    }
+
+    /** Where the shared tokens live, and how they are sealed at rest. */
+    public static class Redis {
+
+        /**
+         * redis://host:port/db, rediss:// for TLS, redis://user:password@host:port for an ACL user. Default: the
+         * application's Spring Data Redis connection (spring.data.redis.*) or its Lettuce RedisClient bean.
+         */
+        private String uri;
+
+        /**
+         * The AES-256 key sealing tokens at rest, Base64 of 32 bytes, the same on every replica. Default: derived
+         * from the client secret.
+         */
+        private String encryptionKey;
+
+        /** The deadline of each Redis command (default 500ms); on a timeout the service fetches for itself. */
+        private Duration commandTimeout;
+
+        public String getUri() {
+            return uri;
+        }
+
+        public void setUri(String uri) {
+            this.uri = uri;
+        }
+
+        public String getEncryptionKey() {
+            return encryptionKey;
+        }
+
+        public void setEncryptionKey(String encryptionKey) {
+            this.encryptionKey = encryptionKey;
+        }
+
+        public Duration getCommandTimeout() {
+            return commandTimeout;
+        }
+
+        public void setCommandTimeout(Duration commandTimeout) {
+            this.commandTimeout = commandTimeout;
         }
     }
 }

@@ -7,7 +7,10 @@ import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.spring.boot3.autoconfigure.internal.NicepayConditions;
 import dev.snapbi.spring.boot3.autoconfigure.internal.NamedNicepayClientsRegistrar;
 import dev.snapbi.spring.boot3.autoconfigure.internal.SnapbiResilience;
+import dev.snapbi.spring.boot3.autoconfigure.internal.RedisTokenStoreFactory;
+import dev.snapbi.spring.boot3.autoconfigure.internal.SpringDataRedisUris;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenEndpointDecorator;
+import dev.snapbi.spring.boot3.autoconfigure.internal.TokenStoreFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +35,7 @@ import java.time.Clock;
  * when the application defines its own.
  */
 @AutoConfiguration(afterName = {
+        "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
         "io.github.resilience4j.springboot3.retry.autoconfigure.RetryAutoConfiguration",
         "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
         "dev.snapbi.spring.boot3.autoconfigure.metrics.SnapbiMetricsAutoConfiguration"})
@@ -62,12 +66,32 @@ public class SnapbiNicepayAutoConfiguration {
                                   ObjectProvider<TokenServiceCustomizer> tokenCustomizers,
                                   ObjectProvider<TokenEndpointCustomizer> endpointCustomizers,
                                   ObjectProvider<NicepayTokenListenerFactory> listenerFactories,
-                                  ObjectProvider<TokenEndpointDecorator> endpointDecorators) {
+                                  ObjectProvider<TokenEndpointDecorator> endpointDecorators,
+                                  ObjectProvider<TokenStoreFactory> tokenStores) {
         return new NicepayClientsBuilder(properties, resourceLoader, clock.getIfUnique(Clock::systemUTC),
                 resilience.retryRegistry(), resilience.circuitBreakerRegistry(),
                 clientCustomizers.orderedStream().toList(), tokenCustomizers.orderedStream().toList(),
                 endpointCustomizers.orderedStream().toList(), listenerFactories.orderedStream().toList(),
-                endpointDecorators.orderedStream().toList()).build();
+                endpointDecorators.orderedStream().toList(), tokenStores.getIfUnique()).build();
+    }
+
+    /** {@code cache.type=redis}: the snap-cache-redis store, on the application's Redis when it has one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"dev.snapbi.cache.redis.RedisTokenCache", "io.lettuce.core.RedisClient"})
+    static class RedisTokenStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TokenStoreFactory snapbiRedisTokenStores(ObjectProvider<io.lettuce.core.RedisClient> clients,
+                                                  org.springframework.beans.factory.BeanFactory beanFactory) {
+            java.util.function.Supplier<io.lettuce.core.RedisURI> springData = () -> null;
+            if (org.springframework.util.ClassUtils.isPresent(
+                    "org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory", null)) {
+                springData = SpringDataRedisUris.of(beanFactory.getBeanProvider(
+                        org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class));
+            }
+            return new RedisTokenStoreFactory(clients::getIfUnique, springData);
+        }
     }
 
     /** With {@code snapbi.nicepay.clients.<name>.*}: one client and one token provider bean per name. */

@@ -225,13 +225,13 @@ class SnapbiNicepayAutoConfigurationTest {
     }
 
     @Test
-    void memory_is_the_token_cache_and_redis_is_refused_with_a_clear_message_until_snap_cache_redis_is_wired() {
+    void memory_is_the_token_cache_and_redis_without_any_redis_configured_is_refused_naming_the_properties() {
         runner.withPropertyValues(merchantA("snapbi.nicepay.cache.type=memory"))
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(NicepayClient.class));
         runner.withPropertyValues(merchantA("snapbi.nicepay.cache.type=redis")).run(context -> {
             SnapbiPropertyException failure = startupFailure(context);
             assertThat(failure.property()).isEqualTo("snapbi.nicepay.cache.type");
-            assertThat(failure.action()).contains("memory");
+            assertThat(failure.action()).contains("snapbi.nicepay.cache.redis.uri").contains("spring.data.redis");
         });
     }
 
