@@ -184,10 +184,10 @@ public class NicepayMerchantProperties {
     /** The token policy. */
     public static class Token {
 
-        /** How long before expiry the token is refreshed in the background (default: the token service's, 2m). */
+        /** How long before expiry the token is refreshed in the background (default 60s). */
         private Duration prefetch;
 
-        /** How long before expiry callers wait for a new token rather than use the old one (default 30s). */
+        /** How long before expiry callers wait for a new token rather than use the old one (default 15s). */
         private Duration stale;
 
         public Duration getPrefetch() {
