@@ -125,6 +125,11 @@ class CliProcessIT {
             Result r = java("token", "--base-url", baseUrl, "--client-key", "SANDBOXTEST", "--private-key", keyPath);
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.out()).contains("\"responseCode\": \"2007300\"").contains(baseUrl);
+            // Ctrl-C (SIGTERM): the throwaway key and its directory go with the sandbox
+            sandbox.destroy();
+            assertThat(sandbox.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(Path.of(keyPath)).doesNotExist();
+            assertThat(Path.of(keyPath).getParent()).doesNotExist();
         } finally {
             sandbox.destroy();
             assertThat(sandbox.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One token or VA-creation request as the sandbox received and answered it.
+ * One token or NICEPAY service request (VA, QRIS, e-wallet, payout, balance) as the sandbox received and answered it.
  *
  * @param method         the HTTP method
  * @param path           the raw request path (without the query)

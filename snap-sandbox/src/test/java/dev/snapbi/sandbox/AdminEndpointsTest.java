@@ -150,7 +150,8 @@ class AdminEndpointsTest {
                 .contains("\"X-client-key\":[\"IONPAYTEST\"]", "\"X-timestamp\":[\"" + NOW_TEXT + "\"]",
                         "\"X-signature\":[\"****\"]")
                 .contains("\"body\":\"{\\\"grantType\\\":\\\"client_credentials\\\",\\\"additionalInfo\\\":{}}\"")
-                .endsWith("\"signatureValid\":true,\"status\":200,\"responseCode\":\"2007300\"}]}");
+                .endsWith("\"truncated\":false,\"signatureValid\":true,\"status\":200,\"responseCode\":\"2007300\"}],"
+                        + "\"total\":1,\"offset\":0,\"nextOffset\":null}");
         assertThat(requests.body()).doesNotContain(Snap.sign(keys.getPrivate(), "IONPAYTEST|" + NOW_TEXT));
 
         assertThat(post(admin("requests/clear"), "").body()).isEqualTo("{\"requests\":[]}");

@@ -374,6 +374,13 @@ class NicepayServicesTest {
 
         assertCode(Snap.send(first), 200, "2002600");
         assertCode(Snap.send(retry), 200, "2002600");
+
+        // nor does the token endpoint remember signatures: a byte-identical retry gets a token too
+        String timestampOfToken = Snap.nowInJakarta();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThat(Snap.signedToken(sandbox.baseUrl(), Merchant.CLIENT, keys.getPrivate(), timestampOfToken)
+                    .send().statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -42,6 +42,10 @@ public final class AdminEndpoint {
             if (request.bodyTooLarge()) {
                 throw new AdminError(413, "the body is larger than 64 KiB");
             }
+            if ("/_sandbox/requests".equals(request.path())) {
+                requireMethod(request.method(), "GET");
+                return requests(request.rawQuery());
+            }
             return Reply.json(200, route(request));
         } catch (AdminError e) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -62,13 +66,10 @@ public final class AdminEndpoint {
                 requireMethod(method, "POST");
                 context.counters().reset();
                 return stats();
-            case "/_sandbox/requests":
-                requireMethod(method, "GET");
-                return requests();
             case "/_sandbox/requests/clear":
                 requireMethod(method, "POST");
                 context.log().clear();
-                return requests();
+                return Map.of("requests", List.of());
             case "/_sandbox/faults":
                 if ("GET".equals(method)) {
                     return context.faults().describe();
@@ -146,25 +147,89 @@ public final class AdminEndpoint {
         return out;
     }
 
-    private Map<String, Object> requests() {
-        List<Object> list = new ArrayList<>();
-        for (RequestLog.Entry recorded : context.log().snapshot()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("method", recorded.method());
-            entry.put("path", recorded.path());
-            Map<String, Object> headers = new LinkedHashMap<>();
-            recorded.headers().forEach((name, values) -> headers.put(name,
-                    RequestLog.isSensitiveHeader(name) ? List.of("****") : values));
-            entry.put("headers", headers);
-            entry.put("body", recorded.body());
-            entry.put("signatureValid", recorded.signatureValid());
-            entry.put("status", recorded.status());
-            entry.put("responseCode", recorded.responseCode());
-            list.add(entry);
+    /** The most entries on one page of {@code GET /_sandbox/requests}, and the default. */
+    static final int MAX_PAGE = 1000;
+    static final int DEFAULT_PAGE = 100;
+    /** The most characters of a body or a header value shown; the rest is cut (the entry says so). */
+    static final int MAX_SHOWN_CHARS = 2048;
+    /** The rendered page stops before this many characters (one entry is always shown). */
+    static final int PAGE_BUDGET_CHARS = 1 << 20;
+
+    /**
+     * One page of the recorded requests, oldest first: {@code ?offset=0&limit=100}. Bodies and header values are cut
+     * to {@value #MAX_SHOWN_CHARS} characters, and the page ends early rather than grow past about 1 MiB of JSON;
+     * {@code nextOffset} says where the next page starts ({@code null} at the end).
+     */
+    private Reply requests(String rawQuery) throws AdminError {
+        int offset = (int) queryInteger(rawQuery, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = (int) queryInteger(rawQuery, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        List<RequestLog.Entry> all = context.log().snapshot();
+        StringBuilder out = new StringBuilder(8192).append("{\"requests\":[");
+        int index = Math.min(offset, all.size());
+        int end = Math.min(all.size(), offset + limit);
+        int shown = 0;
+        while (index < end) {
+            String entry = Json.write(render(all.get(index)));
+            if (shown > 0 && out.length() + entry.length() > PAGE_BUDGET_CHARS) {
+                break;
+            }
+            out.append(shown > 0 ? "," : "").append(entry);
+            shown++;
+            index++;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requests", list);
-        return out;
+        out.append("],\"total\":").append(all.size()).append(",\"offset\":").append(offset)
+                .append(",\"nextOffset\":").append(index < all.size() ? Integer.toString(index) : "null").append('}');
+        return Reply.raw(200, Reply.JSON, out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    }
+
+    private static Map<String, Object> render(RequestLog.Entry recorded) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("method", recorded.method());
+        entry.put("path", cut(recorded.path()));
+        Map<String, Object> headers = new LinkedHashMap<>();
+        boolean cut = false;
+        for (Map.Entry<String, List<String>> header : recorded.headers().entrySet()) {
+            List<String> values = new ArrayList<>();
+            for (String value : header.getValue()) {
+                cut |= value.length() > MAX_SHOWN_CHARS;
+                values.add(RequestLog.isSensitiveHeader(header.getKey()) ? "****" : cut(value));
+            }
+            headers.put(cut(header.getKey()), values);
+        }
+        entry.put("headers", headers);
+        entry.put("body", cut(recorded.body()));
+        entry.put("truncated", cut || recorded.body().length() > MAX_SHOWN_CHARS);
+        entry.put("signatureValid", recorded.signatureValid());
+        entry.put("status", recorded.status());
+        entry.put("responseCode", recorded.responseCode());
+        return entry;
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_SHOWN_CHARS ? text.substring(0, MAX_SHOWN_CHARS) : text;
+    }
+
+    /** An integer query parameter ({@code name=123}), or the fallback when absent. */
+    private static long queryInteger(String rawQuery, String name, long fallback, long min, long max)
+            throws AdminError {
+        if (rawQuery == null) {
+            return fallback;
+        }
+        for (String pair : rawQuery.split("&", 16)) {
+            if (pair.startsWith(name + "=")) {
+                String value = pair.substring(name.length() + 1);
+                try {
+                    long n = Long.parseLong(value);
+                    if (n >= min && n <= max) {
+                        return n;
+                    }
+                } catch (NumberFormatException e) {
+                    // answered below
+                }
+                throw new AdminError(400, "'" + name + "' must be an integer between " + min + " and " + max);
+            }
+        }
+        return fallback;
     }
 
     private void addFault(Map<String, Object> body, FaultPlan plan) throws AdminError {

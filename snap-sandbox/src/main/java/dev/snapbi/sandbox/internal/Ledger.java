@@ -113,6 +113,7 @@ public final class Ledger {
     private final Map<String, Payout> payouts = new LinkedHashMap<>();
     private final Map<String, String> payoutsByPartnerRef = new HashMap<>();
     private final Map<String, String> refundNos = new LinkedHashMap<>();
+    private final java.util.Set<String> refundReferences = new java.util.HashSet<>();
     private final Map<String, BigDecimal> balances = new HashMap<>();
     private volatile BigDecimal initialBalance;
 
@@ -146,7 +147,7 @@ public final class Ledger {
 
     /** Whether NICEPAY's reference is taken (by a payment, payout or refund). */
     public synchronized boolean referenceTaken(String reference) {
-        return payments.containsKey(reference) || payouts.containsKey(reference) || refundNos.containsValue(reference);
+        return payments.containsKey(reference) || payouts.containsKey(reference) || refundReferences.contains(reference);
     }
 
     /**
@@ -249,9 +250,10 @@ public final class Ledger {
                 current.paid());
         payments.put(current.referenceNo(), after);
         refundNos.put(refundKey, refundNo);
+        refundReferences.add(refundNo);
         if (refundNos.size() > MAX_RECORDS) {
-            Iterator<String> oldest = refundNos.keySet().iterator();
-            oldest.next();
+            Iterator<Map.Entry<String, String>> oldest = refundNos.entrySet().iterator();
+            refundReferences.remove(oldest.next().getValue());
             oldest.remove();
         }
         return new Refund(refundNo, amount, after);

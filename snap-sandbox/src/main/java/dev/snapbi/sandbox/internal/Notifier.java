@@ -6,10 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -39,37 +36,24 @@ public final class Notifier {
 
     private final Clock clock;
     private final Duration timeout;
-    private volatile KeyPair keys; // made on first use: most sandboxes never notify
+    private final SandboxKey key;
     private volatile HttpClient http;
 
     /** A notifier with a fresh key pair, timestamping with {@code clock}, bounded by the default 10 s. */
     public Notifier(Clock clock) {
-        this(clock, DEFAULT_TIMEOUT);
+        this(clock, DEFAULT_TIMEOUT, new SandboxKey());
     }
 
-    /** A notifier whose whole exchange (answer and its body included) is bounded by {@code timeout}. */
-    public Notifier(Clock clock, Duration timeout) {
+    /** A notifier signing with {@code key}, whose whole exchange (answer and body included) is bounded by {@code timeout}. */
+    public Notifier(Clock clock, Duration timeout, SandboxKey key) {
         this.clock = clock;
         this.timeout = timeout;
+        this.key = key;
     }
 
     /** The public key merchants verify notifications with. */
     public PublicKey publicKey() {
-        return keys().getPublic();
-    }
-
-    private KeyPair keys() {
-        KeyPair k = keys;
-        if (k == null) {
-            synchronized (this) {
-                k = keys;
-                if (k == null) {
-                    k = Keys.generateRsa(2048);
-                    keys = k;
-                }
-            }
-        }
-        return k;
+        return key.publicKey();
     }
 
     /**
@@ -110,14 +94,7 @@ public final class Notifier {
     }
 
     private String sign(String text) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(keys().getPrivate());
-            signer.update(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK cannot sign with SHA256withRSA", e);
-        }
+        return Base64.getEncoder().encodeToString(key.sign(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private HttpClient client() {

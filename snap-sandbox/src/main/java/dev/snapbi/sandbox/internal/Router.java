@@ -79,12 +79,19 @@ public final class Router implements HttpHandler {
         } finally {
             deadline.cancel(false);
         }
-        head = "HEAD".equals(request.method());
-        reply = route(request);
-        if (reply.isDrop()) {
-            throw new DropConnection();
+        try {
+            head = "HEAD".equals(request.method());
+            reply = route(request);
+            if (reply.isDrop()) {
+                throw new DropConnection();
+            }
+            send(exchange, reply, head);
+        } catch (Error e) {
+            // out of memory or a stack overflow while answering: the JDK server would leave the connection open
+            // with nobody to answer it; close it, then let the error go
+            exchange.close();
+            throw e;
         }
-        send(exchange, reply, head);
     }
 
     private Reply route(Incoming request) {

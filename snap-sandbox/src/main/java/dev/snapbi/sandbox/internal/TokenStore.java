@@ -9,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The access tokens issued, with their client and expiry. Tokens are JWT-looking (three URL-safe Base64 parts, like
- * NICEPAY's) but opaque: 48 random bytes make each unique. Bounded at {@link #MAX_TOKENS}: beyond it expired tokens
- * are dropped first, then the oldest.
+ * The access tokens issued, with their client and expiry. Tokens are real RS256 JWTs, like NICEPAY's: a header
+ * {@code {"alg":"RS256","typ":"JWT"}}, a payload naming the client, issue and expiry times and a random {@code jti},
+ * and a SHA256withRSA signature by the sandbox's own key (verifiable with its public key; clients must still treat
+ * tokens as opaque). Bounded at {@link #MAX_TOKENS}: beyond it expired tokens are dropped first, then the oldest.
  */
 public final class TokenStore {
 
@@ -23,6 +24,12 @@ public final class TokenStore {
             .getBytes(StandardCharsets.UTF_8));
 
     private final Map<String, Issued> tokens = new LinkedHashMap<>();
+    private final SandboxKey key;
+
+    /** A store whose tokens are signed with {@code key}. */
+    public TokenStore(SandboxKey key) {
+        this.key = key;
+    }
 
     private record Issued(String clientKey, Instant expiresAt) {
     }
@@ -33,8 +40,8 @@ public final class TokenStore {
         String payload = "{\"iss\":\"snap-sandbox\",\"sub\":" + Json.write(clientKey) + ",\"iat\":"
                 + now.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":\""
                 + Keys.randomUrlSafe(16) + "\"}";
-        String token = HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
-                + Keys.randomUrlSafe(32);
+        String signed = HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        String token = signed + "." + B64.encodeToString(key.sign(signed.getBytes(StandardCharsets.US_ASCII)));
         synchronized (this) {
             if (tokens.size() >= MAX_TOKENS) {
                 makeRoom(now);

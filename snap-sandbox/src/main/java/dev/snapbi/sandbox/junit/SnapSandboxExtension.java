@@ -97,7 +97,9 @@ public final class SnapSandboxExtension implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        sandboxFor(context).faults().clear();
+        SnapSandbox sandbox = sandboxFor(context);
+        sandbox.faults().clear();
+        sandbox.transactionFaults().clear();
     }
 
     @Override

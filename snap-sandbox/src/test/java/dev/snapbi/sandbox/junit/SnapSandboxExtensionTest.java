@@ -98,12 +98,14 @@ class SnapSandboxExtensionTest {
         void shares_one_sandbox_per_class_and_leaves_faults_for_the_test_to_set(SnapSandbox sandbox) {
             assertThat(sandbox).isSameAs(FIRST.get());
             sandbox.faults().dropNext(5);
+            sandbox.transactionFaults().processedThenDropNext(2);
         }
 
         @Test
         @Order(3)
         void clears_faults_before_each_test_but_keeps_stats(SnapSandbox sandbox) {
             assertThat(sandbox.faults().pending()).isZero();
+            assertThat(sandbox.transactionFaults().pending()).isZero();
             assertThat(sandbox.stats().tokensIssued()).isEqualTo(1);
         }
 
