@@ -21,6 +21,8 @@ import dev.snapbi.spring.boot3.autoconfigure.internal.CompositeTokenEventListene
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenEndpointDecorator;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenState;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenStoreFactory;
+import dev.snapbi.spring.boot3.autoconfigure.internal.TokenProviderDecorator;
+import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.port.TokenCache;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -63,6 +65,7 @@ final class NicepayClientsBuilder {
     private final List<NicepayTokenListenerFactory> listenerFactories;
     private final List<TokenEndpointDecorator> endpointDecorators;
     private final TokenStoreFactory tokenStores;
+    private final List<TokenProviderDecorator> providerDecorators;
 
     NicepayClientsBuilder(SnapbiNicepayProperties properties, ResourceLoader resources, Clock clock,
                           RetryRegistry retryRegistry, CircuitBreakerRegistry circuitBreakerRegistry,
@@ -70,7 +73,8 @@ final class NicepayClientsBuilder {
                           List<TokenServiceCustomizer> tokenCustomizers,
                           List<TokenEndpointCustomizer> endpointCustomizers,
                           List<NicepayTokenListenerFactory> listenerFactories,
-                          List<TokenEndpointDecorator> endpointDecorators, TokenStoreFactory tokenStores) {
+                          List<TokenEndpointDecorator> endpointDecorators, TokenStoreFactory tokenStores,
+                          List<TokenProviderDecorator> providerDecorators) {
         this.properties = properties;
         this.resources = resources;
         this.clock = clock;
@@ -82,6 +86,7 @@ final class NicepayClientsBuilder {
         this.listenerFactories = listenerFactories;
         this.endpointDecorators = endpointDecorators;
         this.tokenStores = tokenStores;
+        this.providerDecorators = providerDecorators;
     }
 
     NicepayClients build() {
@@ -196,12 +201,16 @@ final class NicepayClientsBuilder {
             tokenCustomizers.forEach(c -> c.customize(name, b));
             return b.build();
         });
+        AccessTokenProvider provider = tokens;
+        for (TokenProviderDecorator decorator : providerDecorators) {
+            provider = decorator.decorate(name, provider, tokens.policy());
+        }
         try {
             NicepayClient.Builder client = NicepayClient.builder()
                     .environment(profile)
                     .clientKey(clientKey)
                     .clientSecret(clientSecret)
-                    .accessTokens(tokens)
+                    .accessTokens(provider)
                     .connectTimeout(connect)
                     .readTimeout(read)
                     .maxAttempts(maxAttempts)
@@ -209,7 +218,7 @@ final class NicepayClientsBuilder {
             clientCustomizers.forEach(c -> c.customize(name, client));
             NicepayClient built = wrap(prefix.substring(0, prefix.length() - 1), client::build);
             TransactionSigner signer = TransactionSigner.builder()
-                    .tokens(tokens)
+                    .tokens(provider)
                     .symmetricSigner(HmacSha512Signer.create(clientSecret))
                     .partnerId(clientKey)
                     .profile(profile)

@@ -11,6 +11,7 @@ import dev.snapbi.spring.boot3.autoconfigure.internal.RedisTokenStoreFactory;
 import dev.snapbi.spring.boot3.autoconfigure.internal.SpringDataRedisUris;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenEndpointDecorator;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenStoreFactory;
+import dev.snapbi.spring.boot3.autoconfigure.internal.TokenProviderDecorator;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,12 +68,14 @@ public class SnapbiNicepayAutoConfiguration {
                                   ObjectProvider<TokenEndpointCustomizer> endpointCustomizers,
                                   ObjectProvider<NicepayTokenListenerFactory> listenerFactories,
                                   ObjectProvider<TokenEndpointDecorator> endpointDecorators,
-                                  ObjectProvider<TokenStoreFactory> tokenStores) {
+                                  ObjectProvider<TokenStoreFactory> tokenStores,
+                                  ObjectProvider<TokenProviderDecorator> providerDecorators) {
         return new NicepayClientsBuilder(properties, resourceLoader, clock.getIfUnique(Clock::systemUTC),
                 resilience.retryRegistry(), resilience.circuitBreakerRegistry(),
                 clientCustomizers.orderedStream().toList(), tokenCustomizers.orderedStream().toList(),
                 endpointCustomizers.orderedStream().toList(), listenerFactories.orderedStream().toList(),
-                endpointDecorators.orderedStream().toList(), tokenStores.getIfUnique()).build();
+                endpointDecorators.orderedStream().toList(), tokenStores.getIfUnique(),
+                providerDecorators.orderedStream().toList()).build();
     }
 
     /** {@code cache.type=redis}: the snap-cache-redis store, on the application's Redis when it has one. */

@@ -373,6 +373,13 @@ class SnapbiNicepayAutoConfigurationTest {
                     .count()).isEqualTo(1.0);
             assertThat(meters.get("snapbi.token.fetch").tags("client", "default", "outcome", "success").timer()
                     .count()).isEqualTo(1L);
+            // the first call waited for the fetch, the second was served from the cache
+            assertThat(meters.get("snapbi.token.requests").tags("client", "default", "result", "waited").counter()
+                    .count()).isEqualTo(1.0);
+            assertThat(meters.get("snapbi.token.requests").tags("client", "default", "result", "hit").counter()
+                    .count()).isEqualTo(1.0);
+            assertThat(meters.get("snapbi.token.requests").tags("client", "default", "result", "stale").counter()
+                    .count()).isEqualTo(0.0);
             assertThat(meters.get("snapbi.token.remaining").tag("client", "default").gauge().value())
                     .isGreaterThan(800.0).isLessThanOrEqualTo(900.0);
             tokens.invalidate(tokens.accessToken());
@@ -386,6 +393,47 @@ class SnapbiNicepayAutoConfigurationTest {
                 }
             }
         });
+    }
+
+    /** A wall clock the test moves; the token service tracks expiry on its own monotonic ticker. */
+    static final class MovableClock extends java.time.Clock {
+        private volatile java.time.Instant now = java.time.Instant.now();
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void a_token_served_past_its_prefetch_point_counts_as_stale() {
+        MovableClock clock = new MovableClock();
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).withBean(java.time.Clock.class, () -> clock)
+                .withPropertyValues(merchantA("snapbi.nicepay.token.prefetch=60s")).run(context -> {
+                    AccessTokenProvider tokens = context.getBean(AccessTokenProvider.class);
+                    tokens.accessToken();
+                    clock.advance(java.time.Duration.ofSeconds(900 - 30));
+                    tokens.accessToken();
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get("snapbi.token.requests").tag("result", "stale").counter().count())
+                            .isEqualTo(1.0);
+                    assertThat(meters.get("snapbi.token.requests").tag("result", "hit").counter().count())
+                            .isEqualTo(0.0);
+                });
     }
 
     @Test

@@ -3,10 +3,13 @@ package dev.snapbi.spring.boot3.autoconfigure.metrics;
 import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.TokenGrant;
+import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.port.TokenEndpoint;
+import dev.snapbi.domain.token.TokenRefreshPolicy;
 import dev.snapbi.domain.token.TokenEventListener;
 import dev.snapbi.spring.boot3.autoconfigure.NicepayTokenListenerFactory;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenEndpointDecorator;
+import dev.snapbi.spring.boot3.autoconfigure.internal.TokenProviderDecorator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Token metrics per client (tag {@code client}: the configured name; never a key, token or secret):
  * <ul>
- *   <li>{@code snapbi.token.requests} (tag {@code result}: {@code fetched}, {@code adopted}): tokens the service
- *   obtained, from NICEPAY or from the shared store;</li>
+ *   <li>{@code snapbi.token.requests} (tag {@code result}): each token a call asked for was {@code hit} (a fresh cached
+ *   token), {@code stale} (a cached token past its prefetch point, served while the refresh runs) or {@code waited}
+ *   (the call waited for a fetch); and each token the service obtained was {@code fetched} from NICEPAY or
+ *   {@code adopted} from the shared store of a fleet;</li>
  *   <li>{@code snapbi.token.fetch} timer (tag {@code outcome}: {@code success} or the error type): each call of the
  *   token endpoint, its retries included;</li>
  *   <li>{@code snapbi.token.invalidations}: tokens dropped after NICEPAY declared them dead;</li>
@@ -30,10 +35,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *   {@code snapbi.token.store.errors}: the shared token store of a fleet.</li>
  * </ul>
  */
-public final class SnapbiTokenMetrics implements NicepayTokenListenerFactory, TokenEndpointDecorator {
+public final class SnapbiTokenMetrics implements NicepayTokenListenerFactory, TokenEndpointDecorator,
+        TokenProviderDecorator {
 
     private final MeterRegistry registry;
     private final Clock clock;
+    /** Tokens obtained per client, so that a request can tell it waited for one. */
+    private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> obtainedByClient =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param registry where the meters go
@@ -63,17 +72,21 @@ public final class SnapbiTokenMetrics implements NicepayTokenListenerFactory, To
         Counter leaseDenied = lease(clientName, "denied");
         Counter storeErrors = Counter.builder("snapbi.token.store.errors").tag("client", clientName)
                 .description("Outages of the shared token store").register(registry);
+        java.util.concurrent.atomic.LongAdder obtained = obtainedByClient.computeIfAbsent(clientName,
+                n -> new java.util.concurrent.atomic.LongAdder());
         return new TokenEventListener() {
             @Override
             public void onTokenFetched(AccessToken token, TokenGrant grant) {
                 expiresAt.set(token.expiresAt());
                 fetched.increment();
+                obtained.increment();
             }
 
             @Override
             public void onTokenAdopted(AccessToken token) {
                 expiresAt.set(token.expiresAt());
                 adopted.increment();
+                obtained.increment();
             }
 
             @Override
@@ -107,6 +120,41 @@ public final class SnapbiTokenMetrics implements NicepayTokenListenerFactory, To
     private Counter lease(String clientName, String result) {
         return Counter.builder("snapbi.token.lease").tag("client", clientName).tag("result", result)
                 .description("Fetch leases of the shared token store").register(registry);
+    }
+
+    @Override
+    public AccessTokenProvider decorate(String clientName, AccessTokenProvider tokens, TokenRefreshPolicy policy) {
+        Counter hit = requests(clientName, "hit");
+        Counter stale = requests(clientName, "stale");
+        Counter waited = requests(clientName, "waited");
+        java.util.concurrent.atomic.LongAdder obtained = obtainedByClient.computeIfAbsent(clientName,
+                n -> new java.util.concurrent.atomic.LongAdder());
+        Duration prefetch = policy.prefetchBefore();
+        return new AccessTokenProvider() {
+            @Override
+            public AccessToken accessToken() {
+                long before = obtained.sum();
+                AccessToken token = tokens.accessToken();
+                if (obtained.sum() != before) {
+                    waited.increment(); // a fetch or an adoption completed while this call was in it
+                } else if (!clock.instant().plus(prefetch).isBefore(token.expiresAt())) {
+                    stale.increment();
+                } else {
+                    hit.increment();
+                }
+                return token;
+            }
+
+            @Override
+            public void invalidate(AccessToken token) {
+                tokens.invalidate(token);
+            }
+
+            @Override
+            public String toString() {
+                return "metered " + tokens;
+            }
+        };
     }
 
     @Override
