@@ -4,6 +4,11 @@ import dev.snapbi.adapter.feign.SnapTransactions;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.NicepayClient;
+import dev.snapbi.nicepay.balance.BalanceService;
+import dev.snapbi.nicepay.ewallet.EwalletService;
+import dev.snapbi.nicepay.payout.PayoutService;
+import dev.snapbi.nicepay.qris.QrisService;
+import dev.snapbi.nicepay.va.VirtualAccountService;
 import dev.snapbi.spring.boot3.autoconfigure.internal.NicepayConditions;
 import dev.snapbi.spring.boot3.autoconfigure.internal.NamedNicepayClientsRegistrar;
 import dev.snapbi.spring.boot3.autoconfigure.internal.SnapbiResilience;
@@ -30,7 +35,9 @@ import java.time.Clock;
 
 /**
  * NICEPAY clients from {@code snapbi.nicepay.*}: {@link NicepayClients}, and in the single-merchant form the
- * {@link NicepayClient}, its {@link AccessTokenProvider}, its {@link TransactionSigner} and (with Feign) the
+ * {@link NicepayClient}, its typed services ({@code VirtualAccountService}, {@code QrisService},
+ * {@code EwalletService}, {@code PayoutService}, {@code BalanceService}), its {@link AccessTokenProvider}, its
+ * {@link TransactionSigner} and (with Feign) the
  * {@code snapTransactions} capability for your own Feign interfaces; with {@code snapbi.nicepay.clients.<name>.*} one
  * {@link NicepayClient} and one {@link AccessTokenProvider} per name, qualified by the name. Every bean backs off
  * when the application defines its own.
@@ -120,6 +127,41 @@ public class SnapbiNicepayAutoConfiguration {
         @ConditionalOnMissingBean
         AccessTokenProvider nicepayAccessTokens(NicepayClient client) {
             return client.accessTokens();
+        }
+
+        /** NICEPAY's virtual accounts: create, status, cancel. */
+        @Bean
+        @ConditionalOnMissingBean
+        VirtualAccountService nicepayVirtualAccounts(NicepayClient client) {
+            return client.virtualAccounts();
+        }
+
+        /** NICEPAY's QRIS (MPM): generate, status, refund. */
+        @Bean
+        @ConditionalOnMissingBean
+        QrisService nicepayQris(NicepayClient client) {
+            return client.qris();
+        }
+
+        /** NICEPAY's e-wallet direct debit: payment, status, refund. */
+        @Bean
+        @ConditionalOnMissingBean
+        EwalletService nicepayEwallets(NicepayClient client) {
+            return client.ewallets();
+        }
+
+        /** NICEPAY's payouts: registration, approve, status, cancel, reject. */
+        @Bean
+        @ConditionalOnMissingBean
+        PayoutService nicepayPayouts(NicepayClient client) {
+            return client.payouts();
+        }
+
+        /** NICEPAY's balance inquiry. */
+        @Bean
+        @ConditionalOnMissingBean
+        BalanceService nicepayBalances(NicepayClient client) {
+            return client.balances();
         }
 
         /** The signer of transactional calls, for your own HTTP code. */

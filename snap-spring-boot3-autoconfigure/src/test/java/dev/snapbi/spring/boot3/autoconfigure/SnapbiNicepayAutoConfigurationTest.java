@@ -131,7 +131,12 @@ class SnapbiNicepayAutoConfigurationTest {
     void four_properties_give_a_client_that_gets_a_token_and_makes_a_signed_va_call() {
         runner.withPropertyValues(merchantA()).run(context -> {
             assertThat(context).hasSingleBean(NicepayClient.class).hasSingleBean(AccessTokenProvider.class)
-                    .hasSingleBean(TransactionSigner.class).hasBean("snapTransactions");
+                    .hasSingleBean(TransactionSigner.class).hasBean("snapTransactions")
+                    .hasSingleBean(dev.snapbi.nicepay.va.VirtualAccountService.class)
+                    .hasSingleBean(dev.snapbi.nicepay.qris.QrisService.class)
+                    .hasSingleBean(dev.snapbi.nicepay.ewallet.EwalletService.class)
+                    .hasSingleBean(dev.snapbi.nicepay.payout.PayoutService.class)
+                    .hasSingleBean(dev.snapbi.nicepay.balance.BalanceService.class);
             NicepayClient client = context.getBean(NicepayClient.class);
             assertThat(client.clientKey().value()).isEqualTo("MERCHANTA");
             assertThat(client.environment().baseUrl()).isEqualTo(sandbox.baseUrl());
@@ -139,6 +144,14 @@ class SnapbiNicepayAutoConfigurationTest {
             SnapCallResponse answer = client.call("POST", SnapSandbox.VA_CREATE_PATH, vaCreate("ORDER-4-PROPS"));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.bodyText()).contains("\"responseCode\":\"2002700\"").contains("ORDER-4-PROPS");
+            dev.snapbi.nicepay.va.CreateVaResponse typed = context.getBean(dev.snapbi.nicepay.va.VirtualAccountService.class)
+                    .create(dev.snapbi.nicepay.va.CreateVaRequest.builder().partnerServiceId("").customerNo("")
+                            .virtualAccountNo("").virtualAccountName("TYPED").trxId("ORDER-TYPED")
+                            .totalAmount(dev.snapbi.nicepay.model.Amount.idr(20000))
+                            .additionalInfo(dev.snapbi.nicepay.va.CreateVaRequest.AdditionalInfo.builder()
+                                    .bankCd("BMRI").goodsNm("Goods").dbProcessUrl("https://merchant.example/notify").build())
+                            .build());
+            assertThat(typed.virtualAccountData().trxId()).isEqualTo("ORDER-TYPED");
         });
     }
 
