@@ -348,7 +348,7 @@ public abstract class TokenEndpointContract {
         assertNoSignatureIn(e, requests);
     }
 
-    /** Nothing listening at the base URL is unavailable {@code CONNECTION}, after the one attempt allowed. */
+    /** Nothing listening at the base URL is unavailable {@code CONNECT} (surely not sent), after the one attempt. */
     @Test
     void reports_a_refused_connection_as_unavailable_connection() {
         RecordingRequests requests = requestsFor(CLIENT_KEY);
@@ -356,7 +356,8 @@ public abstract class TokenEndpointContract {
 
         SnapUnavailableException e = failure(SnapUnavailableException.class, endpoint, requests);
 
-        assertThat(e.reason()).isEqualTo(SnapUnavailableException.Reason.CONNECTION);
+        assertThat(e.reason()).isEqualTo(SnapUnavailableException.Reason.CONNECT);
+        assertThat(e.surelyNotSent()).isTrue();
         assertThat(requests.count()).as("requests.get() calls").isEqualTo(1);
         assertNoSignatureIn(e, requests);
     }

@@ -35,7 +35,8 @@ class ArchitectureTest {
     }
 
     private static final String[] MODULE_ROOTS = {"dev.snapbi.domain", "dev.snapbi.crypto",
-            "dev.snapbi.adapter.feign", "dev.snapbi.sandbox", "dev.snapbi.cli", "dev.snapbi.contract"};
+            "dev.snapbi.adapter.feign", "dev.snapbi.sandbox", "dev.snapbi.cli", "dev.snapbi.contract",
+            "dev.snapbi.nicepay"};
 
     /** A rule that sees no classes proves nothing: every module's production classes must be analysed. */
     @ArchTest

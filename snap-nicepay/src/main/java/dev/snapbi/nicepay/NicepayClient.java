@@ -217,7 +217,6 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
         private TransactionTransport transport;
         private ExternalIdGenerator externalIds;
         private String channelId;
-        private SignedCallEngine.Pause pause = SignedCallEngine.Pause.SLEEP;
 
         private Builder() {
         }
@@ -390,12 +389,6 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
             return this;
         }
 
-        /** How the engine waits between attempts; for tests that must not sleep. */
-        Builder pause(SignedCallEngine.Pause value) {
-            this.pause = value;
-            return this;
-        }
-
         /**
          * The client. Reads the private key now; sends nothing (the first token is fetched on first use).
          *
@@ -452,7 +445,7 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
                     signing.channelId(channelId);
                 }
                 SignedCallEngine engine = new SignedCallEngine(signing.build(), tokens, theTransport, profile,
-                        clientKey, maxAttempts, retryBackoff, pause, clock);
+                        clientKey, maxAttempts, retryBackoff, SignedCallEngine.Pause.SLEEP, clock);
                 return new NicepayClient(profile, clientKey, tokens, ownedTokens, theTransport, ownedTransport,
                         engine);
             } catch (RuntimeException e) {

@@ -37,9 +37,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -175,9 +175,11 @@ public final class SnapSandbox implements AutoCloseable {
     }
 
     /**
-     * Threads kept: {@code core}; under load (or while slow clients hold threads) the pool grows to {@code max}
-     * before anything waits in the bounded queue. When the queue is full too, the JDK server closes the new
-     * connection instead of queueing it.
+     * Threads kept: {@code core}; under load, or while slow clients hold threads, the pool grows to {@code max}. A
+     * request is handed straight to an idle thread or a new one (a {@link SynchronousQueue} hands over only to a
+     * thread that is waiting, so a request never sits behind slow ones while the pool could grow). With all
+     * {@code max} threads busy, the JDK server's dispatcher waits up to a second for one to free up (new connections
+     * wait in the listen backlog meanwhile), then closes the connection.
      */
     private static ThreadPoolExecutor newExecutor(int core, int max) {
         AtomicInteger number = new AtomicInteger();
@@ -186,42 +188,17 @@ public final class SnapSandbox implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-        GrowFirstQueue queue = new GrowFirstQueue(Math.max(1024, max * 4));
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(core, max, 30, TimeUnit.SECONDS, queue, factory,
+        return new ThreadPoolExecutor(core, max, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), factory,
                 (task, executor) -> {
-                    if (executor.isShutdown() || !queue.enqueue(task)) {
-                        throw new RejectedExecutionException("the sandbox is saturated");
+                    try {
+                        if (executor.isShutdown() || !executor.getQueue().offer(task, 1, TimeUnit.SECONDS)) {
+                            throw new RejectedExecutionException("the sandbox is saturated");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new RejectedExecutionException("the sandbox is closing");
                     }
                 });
-        queue.pool = pool;
-        return pool;
-    }
-
-    /**
-     * A queue that declines a task while the pool can still start a thread and none is idle, so that a
-     * {@link ThreadPoolExecutor} grows to its maximum first and queues only then (it otherwise queues first and grows
-     * only when the queue is full, leaving a request behind slow ones).
-     */
-    private static final class GrowFirstQueue extends LinkedBlockingQueue<Runnable> {
-        private static final long serialVersionUID = 1L;
-        private transient volatile ThreadPoolExecutor pool;
-
-        GrowFirstQueue(int capacity) {
-            super(capacity);
-        }
-
-        @Override
-        public boolean offer(Runnable task) {
-            ThreadPoolExecutor p = pool;
-            if (p != null && p.getPoolSize() < p.getMaximumPoolSize() && p.getActiveCount() >= p.getPoolSize()) {
-                return false;
-            }
-            return super.offer(task);
-        }
-
-        boolean enqueue(Runnable task) {
-            return super.offer(task);
-        }
     }
 
     private static URI baseUrl(String host, InetSocketAddress bound) {
@@ -601,7 +578,8 @@ public final class SnapSandbox implements AutoCloseable {
 
         /**
          * The threads kept ready to serve requests (default 32). Under load, or while slow clients hold threads, the
-         * pool grows up to {@link #maxConnections(int)} before requests wait in a bounded queue.
+         * pool grows up to {@link #maxConnections(int)}; beyond that, new connections wait up to a second for a
+         * thread, then are closed.
          */
         public Builder maxThreads(int maxThreads) {
             if (maxThreads < 1 || maxThreads > 1024) {
@@ -613,7 +591,7 @@ public final class SnapSandbox implements AutoCloseable {
 
         /**
          * The most requests served at once, slow ones included (default 512, at least {@code maxThreads}): how many
-         * clients dripping their requests it takes before others wait. Each is also bounded in time (see
+         * clients dripping their requests it takes before others have to wait. Each is also bounded in time (see
          * {@link #requestReadTimeout(Duration)}).
          */
         public Builder maxConnections(int maxConnections) {

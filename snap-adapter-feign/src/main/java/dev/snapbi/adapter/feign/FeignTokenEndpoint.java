@@ -132,8 +132,9 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
     /**
      * Requests a token, retrying per the retry config with a freshly signed request each attempt.
      *
-     * @throws dev.snapbi.domain.error.SnapRejectedException    the server refused (4xx other than 429); not retried
-     * @throws SnapUnavailableException                         5xx, 429, timeouts, IO failures after the last
+     * @throws dev.snapbi.domain.error.SnapRejectedException    the server refused (4xx other than 408 and 429); not
+     *                                                          retried
+     * @throws SnapUnavailableException                         5xx, 408, 429, timeouts, IO failures after the last
      *                                                          attempt, or an open circuit
      * @throws SnapProtocolException                            the answer broke the protocol
      * @throws SnapConfigurationException                       signing failed locally; nothing was sent

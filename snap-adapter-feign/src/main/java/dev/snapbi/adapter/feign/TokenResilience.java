@@ -36,7 +36,8 @@ public final class TokenResilience {
     /**
      * The default retry: 3 attempts; exponential back-off from 250 ms (doubling, 50 % jitter, at most 4 s); a
      * {@code Retry-After} from the server replaces the back-off, up to {@link #DEFAULT_MAX_RETRY_AFTER}. Retries
-     * IO failures, timeouts, 5xx and 429; never rejections (400, 401, 403, 404, 409, ...), protocol violations,
+     * IO failures, timeouts, 5xx, 408 and 429 (by HTTP status, or as {@code 4087300}/{@code 4297300} in an HTTP 200:
+     * both are retryable by HTTP semantics); never rejections (400, 401, 403, 404, 409, ...), protocol violations,
      * local configuration errors, an open circuit or an interrupt.
      */
     public static RetryConfig retryConfig() {

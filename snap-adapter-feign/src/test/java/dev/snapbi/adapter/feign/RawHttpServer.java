@@ -38,7 +38,13 @@ final class RawHttpServer implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
 
-    private RawHttpServer(Script script) throws IOException {
+    /** Writes the answer to one request, knowing the request (head and body as text). */
+    @FunctionalInterface
+    interface Reply {
+        void answer(String request, OutputStream out) throws IOException, InterruptedException;
+    }
+
+    private RawHttpServer(Reply script) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(() -> {
             while (!server.isClosed()) {
@@ -55,7 +61,12 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     static RawHttpServer answering(Script script) throws IOException {
-        return new RawHttpServer(script);
+        return new RawHttpServer((request, out) -> script.answer(out));
+    }
+
+    /** A server whose answers depend on the request, e.g. one that echoes request headers back. */
+    static RawHttpServer replying(Reply reply) throws IOException {
+        return new RawHttpServer(reply);
     }
 
     /** The answer head with CRLF line ends and the blank line, as bytes. */
@@ -63,12 +74,13 @@ final class RawHttpServer implements AutoCloseable {
         return (String.join("\r\n", lines) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private void serve(Socket socket, Script script) {
+    private void serve(Socket socket, Reply script) {
         try (socket) {
             InputStream in = socket.getInputStream();
-            requests.add(readRequest(in));
+            String request = readRequest(in);
+            requests.add(request);
             OutputStream out = socket.getOutputStream();
-            script.answer(out);
+            script.answer(request, out);
             out.flush();
         } catch (IOException e) {
             // the client went away: expected when it gives up

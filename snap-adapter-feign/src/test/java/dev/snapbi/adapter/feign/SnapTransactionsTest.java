@@ -212,8 +212,10 @@ class SnapTransactionsTest {
                 .encoder(new JacksonEncoder()).decoder(new JacksonDecoder()));
 
         assertThatThrownBy(() -> api.create(order("TRX-SECRET")))
-                .isInstanceOfSatisfying(SnapAuthenticationException.class, e ->
-                        assertThat(e.serverMessage()).hasValue("Unauthorized. [Signature]"));
+                .isInstanceOfSatisfying(SnapAuthenticationException.class, e -> {
+                    assertThat(e.serverMessage()).hasValue("Unauthorized. [Signature]");
+                    assertThat(e.getMessage()).contains("client secret").doesNotContain("private key");
+                });
         assertThat(vaRequests()).extracting(RecordedRequest::signatureValid).containsExactly(false);
     }
 
@@ -347,7 +349,8 @@ class SnapTransactionsTest {
 
         assertThatThrownBy(() -> api(configured().client(failsOnce)).create(order("TRX-IO")))
                 .isInstanceOfSatisfying(SnapUnavailableException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(SnapUnavailableException.Reason.CONNECTION);
+                    assertThat(e.reason()).isEqualTo(SnapUnavailableException.Reason.CONNECT);
+                    assertThat(e.surelyNotSent()).isTrue();
                     assertThat(e.getMessage()).contains("POST " + SnapSandbox.VA_CREATE_PATH);
                 });
         assertThat(attempts).hasValue(1);

@@ -183,6 +183,48 @@ class TokenEndpointHardeningTest {
     }
 
     @Test
+    void a_signature_a_server_echoes_back_is_masked_in_the_message_and_the_wire_log() throws Exception {
+        ch.qos.logback.classic.Logger wire = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(FeignTokenEndpoint.WIRE_LOGGER);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        wire.addAppender(logs);
+        wire.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try (RawHttpServer server = RawHttpServer.replying((request, out) -> {
+            String signature = request.lines().filter(l -> l.toLowerCase().startsWith("x-signature: "))
+                    .findFirst().orElseThrow().substring("x-signature: ".length());
+            // a gateway that echoes the header, cut short and whole
+            byte[] body = ("{\"responseCode\":\"4017300\",\"responseMessage\":\"Unauthorized. [Signature "
+                    + signature.substring(0, 186) + "] expected for " + signature + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            out.write(RawHttpServer.head("HTTP/1.1 401 Unauthorized", "Content-Type: application/json",
+                    "X-Echo: " + signature, "Content-Length: " + body.length));
+            out.write(body);
+        }); FeignTokenEndpoint endpoint = FeignTokenEndpoint.builder().baseUrl(server.baseUrl()).maxAttempts(1)
+                .logLevel(feign.Logger.Level.FULL).build()) {
+            Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> endpoint.requestToken(requests));
+
+            String signature = server.requests().get(0).lines()
+                    .filter(l -> l.toLowerCase().startsWith("x-signature: ")).findFirst().orElseThrow()
+                    .substring("x-signature: ".length());
+            assertThat(e).isInstanceOf(dev.snapbi.domain.error.SnapAuthenticationException.class)
+                    .hasMessageContaining("Unauthorized. [Signature ****");
+            String log = String.join("\n", logs.list.stream()
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList());
+            assertThat(log).contains("<--- HTTP 401");
+            for (String text : List.of(e.getMessage(), e.toString(), log)) {
+                for (int i = 0; i + 16 <= signature.length(); i += 4) {
+                    assertThat(text).doesNotContain(signature.substring(i, i + 16));
+                }
+            }
+        } finally {
+            wire.detachAppender(logs);
+            wire.setLevel(null);
+        }
+    }
+
+    @Test
     void timeouts_out_of_range_are_configuration_errors_not_arithmetic_exceptions() {
         Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
         assertThatThrownBy(() -> FeignTokenEndpoint.builder().readTimeout(huge))
@@ -217,6 +259,21 @@ class TokenEndpointHardeningTest {
             assertThatThrownBy(call::execute).isInstanceOf(SnapConfigurationException.class)
                     .hasMessage(names.get(i) + " must not be null");
         }
+    }
+
+    @Test
+    void a_retry_within_the_same_second_sends_identical_headers_and_the_sandbox_accepts_it(SnapSandbox sandbox,
+                                                                                          SandboxClient client) {
+        sandbox.clearRecordedRequests();
+        sandbox.faults().failNext(1, 500, "5007300", "General Error");
+        Clock frozen = Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC); // both attempts, one second
+        try (FeignTokenEndpoint endpoint = TestSupport.endpointFor(sandbox).build()) {
+            endpoint.requestToken(TestSupport.requestsFor(client, frozen));
+        }
+        List<dev.snapbi.sandbox.RecordedRequest> sent = sandbox.recordedRequests();
+        assertThat(sent).extracting(dev.snapbi.sandbox.RecordedRequest::status).containsExactly(500, 200);
+        assertThat(sent.get(1).header("X-TIMESTAMP")).isEqualTo(sent.get(0).header("X-TIMESTAMP"));
+        assertThat(sent.get(1).header("X-SIGNATURE")).isEqualTo(sent.get(0).header("X-SIGNATURE")); // PKCS#1 v1.5
     }
 
     @Test

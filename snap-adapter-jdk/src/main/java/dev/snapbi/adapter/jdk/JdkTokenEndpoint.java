@@ -156,6 +156,8 @@ public final class JdkTokenEndpoint implements TokenEndpoint, AutoCloseable {
                     null);
             case TOO_LARGE -> protocol("the answer body is larger than the bound of " + maxBodyBytes + " bytes", 0,
                     clientKey);
+            case PROTOCOL -> protocol("the answer is not valid HTTP (malformed, or headers over the JDK's bound)", 0,
+                    clientKey);
         };
     }
 

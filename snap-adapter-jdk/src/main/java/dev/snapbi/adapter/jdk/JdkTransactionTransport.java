@@ -42,10 +42,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   the deadline with {@link SnapUnavailableException} {@link Reason#TIMEOUT}. A connection not made within the
  *   (shorter) connect timeout fails first, as {@link Reason#CONNECT};</li>
  *   <li>a body over {@link Builder#maxBodyBytes(int) the size bound} (1 MiB by default) is a
- *   {@link SnapProtocolException}, read no further than the bound;</li>
- *   <li>no connection (refused, unknown host, connect timeout, TLS handshake failure): {@link Reason#CONNECT}, the
- *   request surely not sent ({@link SnapUnavailableException#surelyNotSent()}); a connection dropped after it was
- *   made: {@link Reason#CONNECTION}, the outcome unknown; the calling thread interrupted: {@link Reason#INTERRUPTED},
+ *   {@link SnapProtocolException}, read no further than the bound; so is an answer that is not HTTP (the JDK bounds
+ *   the headers itself, 384 KiB by default since 17.0.12: {@code jdk.http.maxHeaderSize});</li>
+ *   <li>no connection (refused, unknown host, connect timeout, a TLS handshake the JDK reports as failed):
+ *   {@link Reason#CONNECT}, the request surely not sent ({@link SnapUnavailableException#surelyNotSent()}); a
+ *   connection dropped after it was made, or any other failure: {@link Reason#CONNECTION}, the outcome unknown (when
+ *   in doubt, never "surely not sent"); the calling thread interrupted: {@link Reason#INTERRUPTED},
  *   its interrupt flag set again;</li>
  *   <li>plain {@code http://} to a host that is not loopback ({@link ProviderProfile#isLoopback(String)}) is refused
  *   by name before anything connects ({@link SnapConfigurationException}), unless built with
@@ -196,6 +198,9 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
             case TOO_LARGE -> new SnapProtocolException("the answer to " + at + " is larger than the bound of "
                     + maxBodyBytes + " bytes" + f.declaredLength().stream().mapToObj(n -> " (Content-Length " + n
                     + ")").findFirst().orElse("") + "; raise maxBodyBytes if this is expected", context, null);
+            case PROTOCOL -> new SnapProtocolException("the answer to " + at + " is not valid HTTP (malformed, or"
+                    + " headers over the JDK's bound); the request may have reached the server: its outcome is unknown",
+                    context, f.getCause());
         };
     }
 

@@ -139,6 +139,61 @@ class JdkTransactionTransportTest {
     }
 
     @Test
+    void a_tls_handshake_the_server_breaks_off_is_surely_not_sent_and_other_tls_failures_are_not() throws Exception {
+        try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (java.net.Socket first = tcp.accept()) {
+                    // hangs up on the ClientHello: the handshake never completes
+                } catch (java.io.IOException ignored) {
+                    // the test sees what the client saw
+                }
+                try (java.net.Socket second = tcp.accept()) {
+                    // answers the ClientHello in plain text: an SSL failure the client does not call a handshake one
+                    second.getInputStream().read(new byte[512]);
+                    second.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    second.getOutputStream().flush();
+                    second.getInputStream().read(new byte[512]);
+                } catch (java.io.IOException ignored) {
+                    // the test sees what the client saw
+                }
+            });
+            peer.start();
+            transport = JdkTransactionTransport.builder().readTimeout(Duration.ofSeconds(30)).build();
+            URI target = URI.create("https://127.0.0.1:" + tcp.getLocalPort() + "/x");
+
+            assertThatThrownBy(() -> transport.exchange(request(target, "{}")))
+                    .isInstanceOfSatisfying(SnapUnavailableException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(SnapUnavailableException.Reason.CONNECT);
+                        assertThat(e.surelyNotSent()).isTrue();
+                    });
+            // conservative: a TLS failure not reported as a handshake failure leaves the outcome open
+            assertThatThrownBy(() -> transport.exchange(request(target, "{}")))
+                    .isInstanceOfSatisfying(SnapUnavailableException.class, e ->
+                            assertThat(e.surelyNotSent()).isFalse());
+            peer.join(30_000);
+        }
+    }
+
+    @Test
+    void an_endless_header_section_is_a_protocol_error_long_before_the_read_timeout() {
+        Runtime.Version v = Runtime.version();
+        org.junit.jupiter.api.Assumptions.assumeTrue(v.feature() > 17 || v.update() >= 12,
+                "the JDK bounds response headers (jdk.http.maxHeaderSize) from 17.0.12 on; this is " + v);
+        server = LoopbackHttpServer.start((r, out, s) -> {
+            LoopbackHttpServer.write(out, "HTTP/1.1 200 OK\r\n");
+            String line = "X-Filler: " + "a".repeat(1000) + "\r\n";
+            while (s.released().getCount() > 0) {
+                LoopbackHttpServer.write(out, line); // ends when the client hangs up
+            }
+        });
+        transport = JdkTransactionTransport.builder().readTimeout(Duration.ofSeconds(60)).build();
+
+        assertThatThrownBy(() -> transport.exchange(request(server.uri("/x"), "{}")))
+                .isInstanceOf(dev.snapbi.domain.error.SnapProtocolException.class)
+                .hasMessageContaining("not valid HTTP");
+    }
+
+    @Test
     void leaves_a_client_of_the_users_own_open_on_close() {
         server = LoopbackHttpServer.start((r, out, s) -> LoopbackHttpServer.answer(out, 200, Map.of(), new byte[0]));
         java.net.http.HttpClient mine = java.net.http.HttpClient.newBuilder()

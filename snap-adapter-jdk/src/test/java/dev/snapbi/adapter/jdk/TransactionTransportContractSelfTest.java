@@ -4,6 +4,7 @@ import dev.snapbi.domain.error.SnapUnavailableException;
 import dev.snapbi.domain.port.TransactionTransport;
 import dev.snapbi.testing.tck.TransactionTransportContract;
 import dev.snapbi.testing.tck.TransportSettings;
+import dev.snapbi.testing.tck.internal.PythonHmacCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,14 @@ class TransactionTransportContractSelfTest {
     }
 
     @Test
+    void the_independent_hmac_check_catches_a_body_re_serialised_after_signing() {
+        PythonHmacCheck.requirePython();
+
+        assertThat(failuresOf(ReserialisesTheBody.class, "sends_a_signature_that_an_independent_hmac_verifies"))
+                .singleElement().satisfies(f -> assertThat(f).hasMessageContaining("the independent check's verdict"));
+    }
+
+    @Test
     void catches_a_transport_that_puts_the_secrets_it_sent_into_a_message() {
         List<Throwable> failures = failuresOf(ShowsTheHeadersInMessages.class,
                 "gives_up_at_the_read_timeout_when_no_answer_comes");
@@ -74,6 +84,25 @@ class TransactionTransportContractSelfTest {
 
         assertThat(failures).as("4xx and 5xx statuses caught").hasSize(13)
                 .allSatisfy(f -> assertThat(f).hasMessageContaining("threw instead of returning the answer"));
+    }
+
+    @Test
+    void catches_a_transport_that_reads_the_body_without_a_bound() {
+        assertThat(failuresOf(IgnoresTheBoundAndTheDeadline.class, "refuses_a_body_over_the_size_bound", "int"))
+                .hasSize(2).allSatisfy(f -> assertThat(f).hasMessageContaining("expected it to throw"));
+    }
+
+    @Test
+    void catches_a_transport_that_waits_for_a_dripping_body_without_a_deadline() {
+        assertThat(failuresOf(IgnoresTheBoundAndTheDeadline.class, "gives_up_at_the_read_timeout_on_a_body_that_drips"))
+                .singleElement().satisfies(f -> assertThat(f).hasMessageContaining("no deadline"));
+    }
+
+    @Test
+    void catches_a_transport_that_does_not_say_a_refused_connection_was_surely_not_sent() {
+        assertThat(failuresOf(CallsEveryConnectionFailureUncertain.class,
+                "reports_a_refused_connection_as_surely_not_sent"))
+                .singleElement().satisfies(f -> assertThat(f).hasMessageContaining("surelyNotSent()"));
     }
 
     private static List<Throwable> failuresOf(Class<? extends TransactionTransportContract> broken, String test,
@@ -193,6 +222,57 @@ class TransactionTransportContractSelfTest {
                                 "HTTP " + answer.status(), null);
                     }
                     return answer;
+                }
+            };
+        }
+    }
+
+    /** Reports every unavailability as CONNECTION: a refused connection no longer says it was surely not sent. */
+    static class CallsEveryConnectionFailureUncertain extends TransactionTransportContract {
+        @Override
+        protected TransactionTransport createTransport(TransportSettings settings) {
+            return new Decorator(settings) {
+                @Override
+                public Response exchange(Request r) {
+                    try {
+                        return delegate.exchange(r);
+                    } catch (SnapUnavailableException e) {
+                        throw new SnapUnavailableException(SnapUnavailableException.Reason.CONNECTION,
+                                e.getMessage(), e.getCause());
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * A raw transport that reads the whole body however long it is and however long it takes (the request timeout of
+     * java.net.http stops at the headers). Its safety net is short, so the self-test does not wait a minute.
+     */
+    static class IgnoresTheBoundAndTheDeadline extends TransactionTransportContract {
+        @Override
+        protected Duration safetyNet() {
+            return Duration.ofSeconds(3);
+        }
+
+        @Override
+        protected TransactionTransport createTransport(TransportSettings settings) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.connectTimeout()).build();
+            return r -> {
+                HttpRequest.Builder builder = HttpRequest.newBuilder(r.uri()).timeout(settings.readTimeout())
+                        .method(r.method(), HttpRequest.BodyPublishers.ofByteArray(r.body()));
+                r.headers().forEach(builder::setHeader);
+                try {
+                    HttpResponse<byte[]> answer = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    return TransactionTransport.Response.of(answer.statusCode(), answer.headers().map(),
+                            answer.body());
+                } catch (IOException e) {
+                    throw new SnapUnavailableException(SnapUnavailableException.Reason.CONNECTION, "failed", null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SnapUnavailableException(SnapUnavailableException.Reason.INTERRUPTED, "interrupted",
+                            null);
                 }
             };
         }

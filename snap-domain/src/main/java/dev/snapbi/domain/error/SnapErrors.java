@@ -3,6 +3,9 @@ package dev.snapbi.domain.error;
 import dev.snapbi.domain.internal.Redaction;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,6 +42,7 @@ public final class SnapErrors {
         private Duration retryAfter;
         private String businessReference;
         private String statusCall;
+        private final List<String> secrets = new ArrayList<>();
 
         private Response(int httpStatus) {
             this.httpStatus = httpStatus;
@@ -66,6 +70,22 @@ public final class SnapErrors {
         /** The client key the request was made for, used in hints (it is not a secret). */
         public Response clientKey(String key) {
             this.clientKey = key;
+            return this;
+        }
+
+        /**
+         * The secrets the request carried (access token, signatures): masked in all server text before it reaches
+         * the message, whole, cut short or in pieces ({@link Redaction#withoutSecrets}). A server or gateway that
+         * echoes request headers must not put them into messages and logs.
+         */
+        public Response redacting(Collection<String> sentSecrets) {
+            if (sentSecrets != null) {
+                sentSecrets.forEach(s -> {
+                    if (s != null && !s.isBlank()) {
+                        secrets.add(s);
+                    }
+                });
+            }
             return this;
         }
 
@@ -97,7 +117,7 @@ public final class SnapErrors {
          */
         public SnapException toException() {
             ResponseCode code = ResponseCode.tryParse(rawCode).orElse(null);
-            String message = Redaction.serverText(serverMessage);
+            String message = Redaction.serverText(Redaction.withoutSecrets(serverMessage, secrets));
             String request = method == null ? null : method + " " + (path == null ? "" : path);
             int status = httpStatus;
             if (status == 202 && (code == null || code.httpStatus() == 202)
@@ -109,7 +129,8 @@ public final class SnapErrors {
                 if (code == null || code.isSuccess()) {
                     return new SnapProtocolException(describe(code, message, request,
                             "HTTP " + status + " without a success response code "
-                                    + (rawCode == null ? "(none sent)" : "('" + Redaction.serverText(rawCode) + "')")
+                                    + (rawCode == null ? "(none sent)" : "('" + Redaction.serverText(Redaction.withoutSecrets(rawCode,
+                                    secrets)) + "')")
                                     + "; this is a server or proxy defect"),
                             new ErrorContext(code, status, message, request), null);
                 }
@@ -183,6 +204,14 @@ public final class SnapErrors {
             return b.toString();
         }
 
+        /**
+         * Whether the request was a transactional call (signed with the client secret) rather than the token request
+         * (signed with the private key); unknown paths count as the token request.
+         */
+        private boolean isTransactional() {
+            return path != null && !path.endsWith("/access-token/b2b") && !path.endsWith("/access-token/b2b2c");
+        }
+
         private String hint(int status, ResponseCode code, String message) {
             String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
             String client = clientKey == null ? "this client" : "client " + clientKey;
@@ -204,6 +233,11 @@ public final class SnapErrors {
                         return "the customer token is invalid; the customer must bind their account again";
                     }
                     if (lower.contains("signature")) {
+                        if (isTransactional()) {
+                            return "the signature of a transactional call is an HMAC-SHA512 keyed by the client"
+                                    + " secret: check the client secret of " + client + " for this environment, and"
+                                    + " that the body, path and token signed are exactly those sent";
+                        }
                         return "check that the private key matches the public key registered for " + client;
                     }
                     if (lower.contains("client") || lower.contains("partner")) {
@@ -213,7 +247,8 @@ public final class SnapErrors {
                     if (lower.contains("timestamp")) {
                         return "check the host clock (NTP) and that X-TIMESTAMP carries the right offset";
                     }
-                    return "check the client key, the private key and the host clock";
+                    return isTransactional() ? "check the client secret, the access token and the host clock"
+                            : "check the client key, the private key and the host clock";
                 case 403:
                     return "refused by a business rule; sending it again unchanged will not help";
                 case 404:

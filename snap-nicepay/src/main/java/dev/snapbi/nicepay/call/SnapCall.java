@@ -17,6 +17,8 @@ import java.util.Objects;
  *   <li>{@link Kind#INQUIRY} (status, balance): also retried, bounded and with a fresh signature each time, on a
  *   timeout, a dropped connection, a 5xx or a 429.</li>
  * </ul>
+ * So from a money-moving call a {@link dev.snapbi.domain.error.SnapUnavailableException} always means it was not
+ * processed: no token could be had, the server answered 429, or the request surely never left.
  * Immutable; the body is copied in and out.
  *
  * <pre>{@code

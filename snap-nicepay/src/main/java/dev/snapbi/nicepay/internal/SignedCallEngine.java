@@ -118,7 +118,7 @@ public final class SignedCallEngine implements SnapCaller {
                     nextPause = waitBeforeNext(nextPause, null, e);
                     continue;
                 }
-                if (call.isMoneyMoving() && !e.surelyNotSent() && e.reason() != SnapUnavailableException.Reason.INTERRUPTED) {
+                if (call.isMoneyMoving() && !e.surelyNotSent()) { // also when interrupted: it may have left
                     throw outcomeUnknown(call, where, "no answer came back (" + e.reason() + ")", e.context(), e);
                 }
                 throw e;

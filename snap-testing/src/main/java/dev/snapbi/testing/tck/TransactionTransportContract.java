@@ -12,6 +12,7 @@ import dev.snapbi.sandbox.RecordedRequest;
 import dev.snapbi.sandbox.SnapSandbox;
 import dev.snapbi.testing.tck.internal.CapturedRequest;
 import dev.snapbi.testing.tck.internal.LoopbackHttpServer;
+import dev.snapbi.testing.tck.internal.PythonHmacCheck;
 import dev.snapbi.testing.tck.internal.SandboxSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The contract every adapter of the domain's {@link TransactionTransport} port must meet. Extend it, build your
- * transport from the settings given, run it with JUnit 5 (JUnit 5 and AssertJ come from your test classpath):
+ * transport from the settings given, run it with JUnit 5 ({@code junit-jupiter}, with its params module, and AssertJ
+ * come from your test classpath; add {@code snap-testing} with test scope):
  * <pre>{@code
  * class MyTransportContractTest extends TransactionTransportContract {
  *     @Override
@@ -63,7 +65,9 @@ import static org.assertj.core.api.Assertions.fail;
  *   <li>a signed VA creation succeeds ({@code 2002700}), also with a pretty-printed body: the exact bytes are
  *   sent;</li>
  *   <li>the method, the request target (path and raw query), each header (once, never appended twice, also over
- *   several calls of one transport) and the body bytes arrive exactly as handed over;</li>
+ *   several calls of one transport) and the body bytes arrive exactly as handed over, and the signature that arrives
+ *   verifies with an HMAC computed by code that is not the project's (a Python script; skipped when python3 is
+ *   absent, failed under {@code CI=true});</li>
  *   <li>every HTTP status, 2xx to 5xx and redirects, comes back as a {@link Response} with its body and headers,
  *   once: not thrown, not retried, not followed;</li>
  *   <li>no answer, a body that drips, an endless chunked body and a gzip body that stops after its header all end
@@ -82,7 +86,7 @@ public abstract class TransactionTransportContract {
     public static final String CLIENT_KEY = "TCKTRANSPORT";
     /** NICEPAY's VA creation path, as the sandbox serves it. */
     public static final String VA_CREATE_PATH = "/nicepay/api/v1.0/transfer-va/create-va";
-    /** How long any one exchange may take before the contract calls it hung; a safety net, not a measurement. */
+    /** How long any one exchange may take before the contract calls it hung, by default; see {@link #safetyNet()}. */
     protected static final Duration SAFETY_NET = Duration.ofSeconds(60);
     /** The read timeout of the deadline tests. */
     protected static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(500);
@@ -125,6 +129,14 @@ public abstract class TransactionTransportContract {
         if (sandbox != null) {
             sandbox.close();
         }
+    }
+
+    /**
+     * How long one exchange may take before the contract calls it hung: a safety net, not a measurement. Default
+     * {@link #SAFETY_NET} (60 s), far above every timeout the contract configures.
+     */
+    protected Duration safetyNet() {
+        return SAFETY_NET;
     }
 
     /** The sandbox (one per test class), for checks of your own in a subclass. */
@@ -201,6 +213,26 @@ public abstract class TransactionTransportContract {
         for (int i = 0; i < 3; i++) {
             assertHeadersSentOnce(captured.get(i), sent.get(i));
         }
+    }
+
+    /**
+     * The signature that arrives verifies with an HMAC computed by code that is not the project's (a Python script
+     * run on the request as captured on the wire). Skipped with a message when python3 is absent, failed under
+     * {@code CI=true}.
+     */
+    @Test
+    void sends_a_signature_that_an_independent_hmac_verifies() {
+        PythonHmacCheck.requirePython();
+        LoopbackHttpServer server = server((r, out, s) -> LoopbackHttpServer.answer(out, 200, Map.of(), new byte[0]));
+        byte[] body = vaCreateBody(true);
+        Request request = signed(server.uri(VA_CREATE_PATH + "?tck=1&x=%2F"), body);
+
+        answerOf(transport(TransportSettings.defaults()), request);
+
+        PythonHmacCheck.Verdict verdict = PythonHmacCheck.check(session.client().clientSecret(), onlyRequest(server),
+                onlyRequest(server).body());
+        assertThat(verdict.output()).as("the independent check's verdict (exit %s)", verdict.exit())
+                .isEqualTo("verified");
     }
 
     // ---------------------------------------------------------------- every status is an answer
@@ -409,7 +441,7 @@ public abstract class TransactionTransportContract {
     }
 
     /** The answer, within the safety net; fails the test when the transport threw or hung. */
-    protected static Response answerOf(TransactionTransport transport, Request request) {
+    protected final Response answerOf(TransactionTransport transport, Request request) {
         Object outcome = outcome(transport, request);
         if (outcome instanceof Throwable t) {
             fail(transport + " threw instead of returning the answer: " + t, t);
@@ -418,7 +450,7 @@ public abstract class TransactionTransportContract {
     }
 
     /** The failure, of this type, within the safety net; fails the test when the transport answered or hung. */
-    protected static <T extends Throwable> T failure(Class<T> type, TransactionTransport transport, Request request) {
+    protected final <T extends Throwable> T failure(Class<T> type, TransactionTransport transport, Request request) {
         Object outcome = outcome(transport, request);
         if (outcome instanceof Response r) {
             fail(transport + " returned " + r + "; expected it to throw " + type.getName());
@@ -427,7 +459,7 @@ public abstract class TransactionTransportContract {
         return type.cast(outcome);
     }
 
-    private static Object outcome(TransactionTransport transport, Request request) {
+    private Object outcome(TransactionTransport transport, Request request) {
         CompletableFuture<Object> call = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
             try {
@@ -439,10 +471,10 @@ public abstract class TransactionTransportContract {
         caller.setDaemon(true);
         caller.start();
         try {
-            return call.get(SAFETY_NET.toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(safetyNet().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             caller.interrupt();
-            return fail(transport + " did not end within " + SAFETY_NET.toSeconds() + " s: no deadline");
+            return fail(transport + " did not end within " + safetyNet().toMillis() + " ms: no deadline");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted");

@@ -4,7 +4,9 @@ import dev.snapbi.domain.model.SnapHeaders;
 import feign.Request;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,33 @@ public record Exchange(String method, String path, String clientKey) {
             path = null;
         }
         return new Exchange(request.httpMethod().name(), path, header(request.headers(), SnapHeaders.X_CLIENT_KEY));
+    }
+
+    /**
+     * The secrets a request carried: the values of its sensitive headers ({@code Authorization},
+     * {@code X-SIGNATURE}, cookies) and the bare bearer token, for masking wherever a server echoes them.
+     */
+    public static List<String> secrets(Request request) {
+        List<String> secrets = new ArrayList<>();
+        if (request == null || request.headers() == null) {
+            return secrets;
+        }
+        for (Map.Entry<String, Collection<String>> e : request.headers().entrySet()) {
+            if (!SnapHeaders.isSensitive(e.getKey()) || e.getValue() == null) {
+                continue;
+            }
+            for (String value : e.getValue()) {
+                if (value == null) {
+                    continue;
+                }
+                secrets.add(value);
+                int space = value.indexOf(' ');
+                if (space > 0 && space < value.length() - 1) {
+                    secrets.add(value.substring(space + 1).strip()); // "Bearer <token>": the token alone
+                }
+            }
+        }
+        return secrets;
     }
 
     /** {@code METHOD /path}. */

@@ -21,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,7 +65,9 @@ public final class JdkFeignClient implements Client, Closeable {
     public JdkFeignClient(Duration connectTimeout, Duration bodyTimeout, int maxBodyBytes, String name) {
         this.bodyTimeout = bodyTimeout;
         this.maxBodyBytes = maxBodyBytes;
-        this.executor = Executors.newCachedThreadPool(daemonThreads(name));
+        // idle threads end after two seconds, so that even an endpoint that is dropped without close() leaves none
+        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemonThreads(name));
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)

@@ -1,5 +1,6 @@
 package dev.snapbi.adapter.feign.internal;
 
+import dev.snapbi.domain.internal.Redaction;
 import feign.Request;
 import feign.Response;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ public final class RedactingLogger extends feign.Logger {
         if (logLevel.ordinal() < Level.HEADERS.ordinal()) {
             return;
         }
-        logHeaders(configKey, request.headers());
+        logHeaders(configKey, request.headers(), java.util.List.of());
         byte[] body = request.body();
         int length = body == null ? 0 : body.length;
         if (body != null && logLevel.ordinal() >= Level.FULL.ordinal()) {
@@ -72,7 +73,7 @@ public final class RedactingLogger extends feign.Logger {
         if (logLevel.ordinal() < Level.HEADERS.ordinal()) {
             return response;
         }
-        logHeaders(configKey, response.headers());
+        logHeaders(configKey, response.headers(), Exchange.secrets(response.request()));
         if (response.body() == null || status == 204 || status == 205) {
             log(configKey, "<--- END HTTP (0-byte body)");
             return response;
@@ -93,7 +94,8 @@ public final class RedactingLogger extends feign.Logger {
             if (body.oversized()) {
                 log(configKey, "(body over the %s-byte limit: not shown)", maxBodyBytes);
             } else if (body.bytes().length > 0) {
-                log(configKey, "%s", Redactor.redactText(new String(body.bytes(), StandardCharsets.UTF_8)));
+                log(configKey, "%s", Redactor.redactText(Redaction.withoutSecrets(
+                        new String(body.bytes(), StandardCharsets.UTF_8), Exchange.secrets(response.request()))));
             }
         }
         log(configKey, "<--- END HTTP (%s%s-byte body)", body.oversized() ? "more than " : "",
@@ -108,10 +110,12 @@ public final class RedactingLogger extends feign.Logger {
         return ioe;
     }
 
-    private void logHeaders(String configKey, Map<String, Collection<String>> headers) {
+    private void logHeaders(String configKey, Map<String, Collection<String>> headers,
+                            Collection<String> secrets) {
         for (Map.Entry<String, Collection<String>> header : headers.entrySet()) {
             for (String value : header.getValue()) {
-                log(configKey, "%s: %s", header.getKey(), Redactor.headerValue(header.getKey(), value));
+                log(configKey, "%s: %s", header.getKey(),
+                        Redactor.headerValue(header.getKey(), Redaction.withoutSecrets(value, secrets)));
             }
         }
     }

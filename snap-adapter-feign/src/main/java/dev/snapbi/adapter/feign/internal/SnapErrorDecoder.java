@@ -54,6 +54,7 @@ public final class SnapErrorDecoder implements ErrorDecoder {
                 .serverMessage(message)
                 .request(exchange.method(), exchange.path())
                 .clientKey(exchange.clientKey())
+                .redacting(Exchange.secrets(response.request()))
                 .retryAfter(RetryAfter.parse(response.headers(), clock))
                 .toException();
     }

@@ -67,6 +67,7 @@ public final class TokenGrantDecoder implements Decoder {
                     .serverMessage(parsed.responseMessage())
                     .request(exchange.method(), exchange.path())
                     .clientKey(exchange.clientKey())
+                    .redacting(Exchange.secrets(response.request()))
                     .retryAfter(RetryAfter.parse(response.headers(), clock))
                     .toException();
         }

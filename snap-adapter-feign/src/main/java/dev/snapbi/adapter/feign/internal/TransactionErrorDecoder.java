@@ -27,22 +27,24 @@ public final class TransactionErrorDecoder implements ErrorDecoder {
     private final SnapErrorDecoder snapErrors;
     private final TransactionSigner signer;
     private final Duration bodyDeadline;
+    private final int maxBodyBytes;
 
     /** Wraps {@code delegate} (the builder's decoder) for calls signed by {@code signer}. */
     public TransactionErrorDecoder(ErrorDecoder delegate, TransactionSigner signer, ObjectMapper mapper,
-                                   Duration bodyDeadline, Clock clock) {
+                                   Duration bodyDeadline, int maxBodyBytes, Clock clock) {
         this.delegate = delegate == null || delegate.getClass() == DefaultErrorDecoder.class
                 || delegate.getClass() == ErrorDecoder.Default.class ? null : delegate;
         this.signer = Objects.requireNonNull(signer, "signer");
         this.bodyDeadline = Objects.requireNonNull(bodyDeadline, "bodyDeadline");
-        this.snapErrors = new SnapErrorDecoder(mapper, bodyDeadline, Bodies.MAX_BODY_BYTES, clock);
+        this.snapErrors = new SnapErrorDecoder(mapper, bodyDeadline, maxBodyBytes, clock);
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     public Exception decode(String methodKey, Response response) {
         byte[] body;
         try {
-            Bodies.Bounded bounded = Bodies.readBounded(response, bodyDeadline);
+            Bodies.Bounded bounded = Bodies.readBounded(response, bodyDeadline, maxBodyBytes);
             body = bounded.bytes();
         } catch (IOException e) {
             body = new byte[0]; // the status alone still says what happened

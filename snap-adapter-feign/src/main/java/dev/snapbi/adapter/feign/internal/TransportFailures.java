@@ -91,7 +91,7 @@ public final class TransportFailures {
         if (io instanceof HttpTimeoutException || io instanceof SocketTimeoutException
                 || io instanceof Bodies.BodyTimeoutException) {
             return new SnapUnavailableException(Reason.TIMEOUT, "no complete answer from " + where
-                    + " within the read timeout (" + millis(readTimeout) + "); the provider is slow - the call may"
+                    + " within the read timeout" + millis(readTimeout) + "; the provider is slow - the call may"
                     + " or may not have been carried out; retry later or raise readTimeout", context, null, io);
         }
         if (io instanceof SSLException) {
@@ -108,7 +108,7 @@ public final class TransportFailures {
                                                            Duration connectTimeout) {
         String reason;
         if (has(io, HttpConnectTimeoutException.class) || io instanceof SocketTimeoutException) {
-            reason = "no connection within the connect timeout (" + millis(connectTimeout) + "); the host is"
+            reason = "no connection within the connect timeout" + millis(connectTimeout) + "; the host is"
                     + " unreachable or slow - retry later or raise connectTimeout";
         } else if (has(io, UnknownHostException.class) || has(io, UnresolvedAddressException.class)) {
             reason = "cannot resolve the host; check the base URL and DNS";
@@ -132,10 +132,11 @@ public final class TransportFailures {
         return false;
     }
 
+    /** " (10 s)", or nothing when unknown. */
     private static String millis(Duration d) {
         if (d == null) {
-            return "?";
+            return "";
         }
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+        return " (" + (d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms") + ")";
     }
 }

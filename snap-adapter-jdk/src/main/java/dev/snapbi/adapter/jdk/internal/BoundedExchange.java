@@ -45,7 +45,9 @@ public final class BoundedExchange {
         /** The calling thread was interrupted (its flag is set again). */
         INTERRUPTED,
         /** The body is larger than the bound (declared or received). */
-        TOO_LARGE
+        TOO_LARGE,
+        /** The answer is not valid HTTP (a malformed status line, headers over the JDK's bound). */
+        PROTOCOL
     }
 
     /** A complete answer. */
@@ -125,7 +127,10 @@ public final class BoundedExchange {
         return c;
     }
 
-    /** Connection-phase failures are surely-not-sent; anything later leaves the outcome open. */
+    /**
+     * Connection-phase failures are surely-not-sent; an answer that is not HTTP is a protocol failure; anything else
+     * leaves the outcome open.
+     */
     static Failure classify(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
@@ -135,6 +140,9 @@ public final class BoundedExchange {
             }
             if (t instanceof HttpTimeoutException) {
                 return Failure.TIMEOUT;
+            }
+            if (t instanceof java.net.ProtocolException) {
+                return Failure.PROTOCOL;
             }
         }
         return Failure.CONNECTION;
