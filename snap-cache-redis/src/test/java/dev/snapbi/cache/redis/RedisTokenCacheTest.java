@@ -120,7 +120,8 @@ class RedisTokenCacheTest {
 
         String stored = REDIS.command("GET " + tokenKey).split("\r\n")[1];
         int last = stored.length() - 5;
-        String flipped = stored.substring(0, last) + (stored.charAt(last) == 'A' ? 'B' : 'A') + stored.substring(last + 1);
+        String flipped = stored.substring(0, last) + (stored.charAt(last) == 'A' ? 'B' : 'A')
+                + stored.substring(last + 1);
         REDIS.command("SET " + tokenKey + " " + flipped + " PX 60000");
         assertThat(cache.read(key)).as("one flipped character").isEmpty();
         assertThat(cache.read(key)).isEmpty();
@@ -194,6 +195,43 @@ class RedisTokenCacheTest {
         assertThat(tokens.accessToken().value()).startsWith("token-2-");
         assertThat(outages).hasSize(1);
         assertThat(String.join(" ", outages)).doesNotContain(token.value());
+    }
+
+    @Test
+    void a_frozen_redis_costs_at_most_the_command_timeout_and_the_token_is_fetched_anyway() throws Exception {
+        RedisTokenCache slow = RedisTokenCache.builder().uri(REDIS.uri()).encryptionSecret(SECRET)
+                .commandTimeout(Duration.ofMillis(300)).build();
+        closeables.add(slow);
+        slow.read(key); // connected
+        List<String> outages = new CopyOnWriteArrayList<>();
+        AccessTokenService tokens = service(slow, new TokenEventListener() {
+            @Override
+            public void onStoreUnavailable(String problem) {
+                outages.add(problem);
+            }
+        });
+        REDIS.freezeFor(2);
+        assertThat(tokens.accessToken().value()).startsWith("token-1-");
+        assertThat(outages).hasSize(1).allSatisfy(p -> assertThat(p).contains("Timeout"));
+        assertThat(REDIS.command("PING")).startsWith("+PONG"); // waits until it wakes, for the next tests
+    }
+
+    @Test
+    void garbage_where_the_token_should_be_means_the_service_fetches_for_itself() throws Exception {
+        RedisTokenCache cache = cache(SECRET);
+        String tokenKey = RedisKeys.of(key).token();
+        assertThat(REDIS.command("HSET " + tokenKey + " not a-string")).startsWith(":1"); // WRONGTYPE for GET
+        List<String> outages = new CopyOnWriteArrayList<>();
+        AccessTokenService tokens = service(cache, new TokenEventListener() {
+            @Override
+            public void onStoreUnavailable(String problem) {
+                outages.add(problem);
+            }
+        });
+        AccessToken token = tokens.accessToken();
+        assertThat(token.value()).startsWith("token-1-");
+        assertThat(outages).hasSize(1);
+        assertThatThrownBy(() -> cache.read(key)).isInstanceOf(RuntimeException.class);
     }
 
     @Test

@@ -118,7 +118,7 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
             this.ownedExecutor = newFetchExecutor(requests.clientKey().value());
             executor = ownedExecutor;
         }
-        this.cell = new RefreshAheadCell<>(this::refresh, ticker, executor,
+        this.cell = new RefreshAheadCell<>(this::refresh, ticker::nanoTime, executor,
                 new RefreshAheadCell.Settings(policy.maxWait(), policy.minBackoff(), policy.fetchTimeout()),
                 this::asSnapException, () -> "an access token for client " + requests.clientKey(),
                 () -> new SnapConfigurationException("this AccessTokenService for client " + requests.clientKey()

@@ -50,7 +50,8 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
     private void start(Path binary) throws IOException, InterruptedException {
         process = new ProcessBuilder(List.of(binary.toString(), "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"))
+                "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes",
+                "--enable-debug-command", "local")) // DEBUG SLEEP stands in for a slow Redis
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + START_SAFETY_NET.toNanos();
         while (!answersPing()) {
@@ -120,6 +121,39 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
             byte[] buf = new byte[65536];
             int n = in.read(buf);
             return n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Makes the server unresponsive for {@code seconds} ({@code DEBUG SLEEP}) and returns once it is: a PING on
+     * another connection then gets no answer within 200 ms.
+     */
+    public void freezeFor(int seconds) throws IOException {
+        Socket sleeper = new Socket();
+        sleeper.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        sleeper.getOutputStream().write(("DEBUG SLEEP " + seconds + "\r\n").getBytes(StandardCharsets.UTF_8));
+        sleeper.getOutputStream().flush();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                probe.setSoTimeout(200);
+                probe.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.UTF_8));
+                probe.getOutputStream().flush();
+                probe.getInputStream().read();
+            } catch (java.net.SocketTimeoutException frozen) {
+                closeQuietly(sleeper); // the server sleeps on regardless
+                return;
+            }
+        }
+        closeQuietly(sleeper);
+        throw new IllegalStateException("redis-server did not freeze on DEBUG SLEEP");
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to do
         }
     }
 

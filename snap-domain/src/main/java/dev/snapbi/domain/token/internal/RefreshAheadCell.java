@@ -2,7 +2,6 @@ package dev.snapbi.domain.token.internal;
 
 import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.error.SnapUnavailableException;
-import dev.snapbi.domain.token.Ticker;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -18,11 +17,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * A refresh-ahead cell on a monotonic {@link Ticker}, in the spirit of AWS SDK v2's {@code CachedSupplier}: it holds
- * one value with three points in time (prefetch, stale, expiry) and runs at most one refresh at a time.
+ * A refresh-ahead cell on a monotonic clock in nanoseconds (the token package's {@code Ticker}), in the spirit of
+ * AWS SDK v2's {@code CachedSupplier}: it holds one value with three points in time (prefetch, stale, expiry) and
+ * runs at most one refresh at a time.
  * <ul>
  *   <li>Before the prefetch point {@link #get()} is a volatile read and a ticker read.</li>
  *   <li>Between prefetch and stale point one refresh starts on the executor; callers keep the current value.</li>
@@ -67,7 +68,7 @@ public final class RefreshAheadCell<T> {
     private static final int REMEMBERED_INVALIDATIONS = 64;
 
     private final Refresher<T> refresher;
-    private final Ticker ticker;
+    private final LongSupplier ticker;
     private final Executor executor;
     private final long maxWaitNanos;
     private final long minBackoffNanos;
@@ -96,7 +97,7 @@ public final class RefreshAheadCell<T> {
      * @param subject     names what is refreshed in messages, e.g. "an access token for client K"
      * @param closedError what callers get after {@link #close()} once they need a refresh
      */
-    public RefreshAheadCell(Refresher<T> refresher, Ticker ticker, Executor executor, Settings settings,
+    public RefreshAheadCell(Refresher<T> refresher, LongSupplier ticker, Executor executor, Settings settings,
                             Function<Throwable, SnapException> errors, Supplier<String> subject,
                             Supplier<RuntimeException> closedError) {
         this.refresher = Objects.requireNonNull(refresher, "refresher");
@@ -114,7 +115,7 @@ public final class RefreshAheadCell<T> {
     /** The current value, refreshing as the points say. */
     public T get() {
         Timed<T> e = current;
-        if (e != null && ticker.nanoTime() - e.prefetchAt() < 0) {
+        if (e != null && ticker.getAsLong() - e.prefetchAt() < 0) {
             return e.value();
         }
         return slowPath();
@@ -124,7 +125,7 @@ public final class RefreshAheadCell<T> {
         if (closed) {
             throw closedError.get();
         }
-        long now = ticker.nanoTime();
+        long now = ticker.getAsLong();
         Timed<T> e = current;
         if (e != null && now - e.prefetchAt() < 0) {
             return e.value();
@@ -147,7 +148,7 @@ public final class RefreshAheadCell<T> {
     private T awaitFresh(Timed<T> seen) {
         long waitEnd = System.nanoTime() + maxWaitNanos; // waiting is real time, whatever the ticker says
         while (true) {
-            long now = ticker.nanoTime();
+            long now = ticker.getAsLong();
             Timed<T> e = current;
             if (e != null && e != seen && now - e.staleAt() < 0 && !isInvalidated(e.value())) {
                 return e.value();
@@ -169,18 +170,19 @@ public final class RefreshAheadCell<T> {
                     throw new TimeoutException();
                 }
                 Timed<T> result = flight.result.get(wait, TimeUnit.NANOSECONDS);
-                if (result != null && ticker.nanoTime() - result.expiresAt() < 0 && !isInvalidated(result.value())) {
+                if (result != null && ticker.getAsLong() - result.expiresAt() < 0
+                        && !isInvalidated(result.value())) {
                     return result.value();
                 }
                 // expired while this thread was not running, invalidated meanwhile, or superseded: look again
             } catch (ExecutionException ex) {
-                return usableOrThrow(e, ticker.nanoTime(), errors.apply(ex.getCause()));
+                return usableOrThrow(e, ticker.getAsLong(), errors.apply(ex.getCause()));
             } catch (TimeoutException ex) {
-                if (abandonIfOverdue(flight, ticker.nanoTime())) {
+                if (abandonIfOverdue(flight, ticker.getAsLong())) {
                     continue;
                 }
                 if (System.nanoTime() - waitEnd >= 0) {
-                    return usableOrThrow(e, ticker.nanoTime(), new SnapUnavailableException(
+                    return usableOrThrow(e, ticker.getAsLong(), new SnapUnavailableException(
                             SnapUnavailableException.Reason.TIMEOUT, "no " + subject.get() + " within " + maxWait
                             + "; the endpoint is slow or unreachable (the fetch goes on)", ex));
                 }
@@ -267,7 +269,7 @@ public final class RefreshAheadCell<T> {
 
     private void fail(Flight<T> mine, SnapException error) {
         if (inFlight.get() == mine) {
-            lastFailure = new Failure(error, ticker.nanoTime() + minBackoffNanos);
+            lastFailure = new Failure(error, ticker.getAsLong() + minBackoffNanos);
             release(mine);
         }
         mine.result.completeExceptionally(error);
