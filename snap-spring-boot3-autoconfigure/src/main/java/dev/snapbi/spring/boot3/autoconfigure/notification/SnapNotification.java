@@ -9,16 +9,17 @@ import java.lang.annotation.Target;
 /**
  * Marks a Spring MVC handler parameter as a NICEPAY notification whose signature is verified before the handler runs
  * (SNAP-SPEC section 6, with {@code snapbi.nicepay.nicepay-public-key}). The parameter is a
- * {@link VerifiedNotification}, the raw {@code byte[]} or {@code String} body, or any type Jackson reads the body into
- * (snap-nicepay's {@code VaPaymentNotification}, {@code QrisNotification}, {@code EwalletNotification}). A notification that fails the check never reaches the handler: it is answered
- * with NICEPAY's error body ({@code 401xx00 Unauthorized. [Signature]}, {@code 400xx00 Bad Request} for a genuine but unreadable body).
- * <pre>{@code
- * @PostMapping("/api/v1.0/transfer-va/payment")
- * Map<String, String> paid(@SnapNotification VerifiedNotification notification) {
- *     ...
- *     return notification.acknowledgement();
+ * {@link VerifiedNotification}, the raw {@code byte[]} or {@code String} body, or one of snap-nicepay's typed
+ * notifications ({@code VaPaymentNotification}, {@code QrisNotification}, {@code EwalletNotification}). A notification
+ * that fails the check never reaches the handler: it is answered with NICEPAY's error body
+ * ({@code 401xx00 Unauthorized. [Signature]}, or {@code 400xx00 Bad Request} for a genuine but unreadable body).
+ * <pre>
+ * &#64;PostMapping("/api/v1.0/transfer-va/payment")
+ * Map&lt;String, String&gt; paid(&#64;SnapNotification VaPaymentNotification paid) {
+ *     orders.markPaid(paid.trxId(), paid.paidAmount().value());
+ *     return Map.of("responseCode", "2002500", "responseMessage", "Successful");
  * }
- * }</pre>
+ * </pre>
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,14 +13,14 @@ import java.lang.annotation.Target;
  * {@code snapbi.nicepay.*} at it (base URL, client key, private key, client secret, and the sandbox's notification key
  * as {@code nicepay-public-key}). The sandbox is a bean ({@code SnapSandbox}) for the test to drive (pay a VA, inject
  * faults, read stats); it stops with the context. Contexts with the same settings are shared as usual.
- * <pre>{@code
- * @SpringBootTest
- * @AutoConfigureSnapSandbox
+ * <pre>
+ * &#64;SpringBootTest
+ * &#64;AutoConfigureSnapSandbox
  * class PaymentsTest {
- *     @Autowired NicepayClient nicepay;
- *     @Autowired SnapSandbox sandbox;
+ *     &#64;Autowired NicepayClient nicepay;
+ *     &#64;Autowired SnapSandbox sandbox;
  * }
- * }</pre>
+ * </pre>
  * Needs snap-sandbox and spring-test on the test classpath.
  */
 @Target(ElementType.TYPE)
