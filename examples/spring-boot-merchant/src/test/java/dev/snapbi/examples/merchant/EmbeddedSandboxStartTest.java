@@ -56,4 +56,20 @@ class EmbeddedSandboxStartTest {
             assertThat(JSON.readTree(order.body()).get("status").asText()).isEqualTo("PAID");
         }
     }
+
+    @Test
+    void a_malformed_private_key_stops_startup_with_the_property_and_the_fix_first_and_never_the_key(
+            CapturedOutput output) {
+        String key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCzSECRETPART\n"
+                + "-----END PRIVATE KEY-----";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MerchantApplication.run("--server.port=0",
+                        "--spring.jmx.enabled=false", "--spring.datasource.url=jdbc:h2:mem:bad-key",
+                        "--snapbi.nicepay.client-key=IONPAYTEST", "--snapbi.nicepay.client-secret=a-secret-value-here",
+                        "--snapbi.nicepay.private-key=" + key))
+                .isNotNull();
+        String failure = output.toString().substring(output.toString().indexOf("APPLICATION FAILED TO START"));
+        assertThat(failure).contains("Description:").contains("snapbi.nicepay.private-key")
+                .contains("not a readable RSA private key").contains("Action:").contains("PKCS#8");
+        assertThat(output.toString()).doesNotContain("SECRETPART").doesNotContain("a-secret-value-here");
+    }
 }
