@@ -122,7 +122,8 @@ class MerchantApplicationTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         PrivateKey forger = generator.generateKeyPair().getPrivate();
-        String timestamp = TIMESTAMP.format(OffsetDateTime.now(ZoneId.of("Asia/Jakarta")).truncatedTo(ChronoUnit.SECONDS));
+        String timestamp = TIMESTAMP.format(OffsetDateTime.now(ZoneId.of("Asia/Jakarta"))
+                .truncatedTo(ChronoUnit.SECONDS));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(forger);
         rsa.update(("IONPAYTEST|" + timestamp).getBytes(StandardCharsets.UTF_8));
@@ -152,7 +153,8 @@ class MerchantApplicationTest {
 
     @Test
     void a_notification_without_signature_headers_is_refused_the_same_way() throws Exception {
-        HttpResponse<String> answer = send("POST", "/api/v1.0/qr/qr-mpm-notify", "{\"originalPartnerReferenceNo\":\"x\"}");
+        HttpResponse<String> answer = send("POST", "/api/v1.0/qr/qr-mpm-notify",
+                "{\"originalPartnerReferenceNo\":\"x\"}");
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.body()).contains("\"responseCode\":\"4015200\"");
     }

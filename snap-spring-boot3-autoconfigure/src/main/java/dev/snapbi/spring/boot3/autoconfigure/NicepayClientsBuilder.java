@@ -124,9 +124,11 @@ final class NicepayClientsBuilder {
         if (secret == null || secret.isEmpty()) {
             throw new SnapbiPropertyException(prefix + "client-secret", "is missing",
                     "Set it to the client secret NICEPAY gave with the client key, e.g. client-secret="
-                            + "${NICEPAY_CLIENT_SECRET}; it keys the HMAC-SHA512 signature of every transactional call.");
+                            + "${NICEPAY_CLIENT_SECRET}; it keys the HMAC-SHA512 signature of every transactional"
+                            + " call.");
         }
-        Duration connect = positive(prefix + "connect-timeout", setting(m, NicepayMerchantProperties::getConnectTimeout),
+        Duration connect = positive(prefix + "connect-timeout",
+                setting(m, NicepayMerchantProperties::getConnectTimeout),
                 Duration.ofSeconds(5));
         Duration read = positive(prefix + "read-timeout", setting(m, NicepayMerchantProperties::getReadTimeout),
                 Duration.ofSeconds(10));
@@ -256,8 +258,10 @@ final class NicepayClientsBuilder {
         }
         if (baseUrl != null) {
             if (!baseUrl.isAbsolute() || baseUrl.getHost() == null
-                    || !("https".equalsIgnoreCase(baseUrl.getScheme()) || "http".equalsIgnoreCase(baseUrl.getScheme()))) {
-                throw new SnapbiPropertyException(prefix + "base-url", "'" + baseUrl + "' is not an absolute http(s) URL",
+                    || !("https".equalsIgnoreCase(baseUrl.getScheme())
+                    || "http".equalsIgnoreCase(baseUrl.getScheme()))) {
+                throw new SnapbiPropertyException(prefix + "base-url",
+                        "'" + baseUrl + "' is not an absolute http(s) URL",
                         "Give the environment root such as https://dev.nicepay.co.id (paths start with /nicepay/...),"
                                 + " or remove it and set environment.");
             }
@@ -278,7 +282,8 @@ final class NicepayClientsBuilder {
         if (value == null || value.isBlank()) {
             throw new SnapbiPropertyException(property, "is missing",
                     "Set it to the merchant's RSA private key: a location such as file:/etc/nicepay/private.pem or"
-                            + " classpath:nicepay/private.pem, or the PEM text itself (e.g. private-key=${NICEPAY_PRIVATE_KEY}).");
+                            + " classpath:nicepay/private.pem, or the PEM text itself (e.g."
+                            + " private-key=${NICEPAY_PRIVATE_KEY}).");
         }
         String text = keyText(property, value);
         String password = setting(m, NicepayMerchantProperties::getPrivateKeyPassword);
@@ -288,7 +293,8 @@ final class NicepayClientsBuilder {
         } catch (SnapConfigurationException e) {
             throw new SnapbiPropertyException(property, "is not a readable RSA private key ("
                     + e.getMessage() + ")", "Give a PKCS#8 or PKCS#1 PEM, bare Base64 DER, or an encrypted PKCS#8"
-                    + " PEM with " + prefix + "private-key-password; check that it is the private (not the public) key.");
+                    + " PEM with " + prefix + "private-key-password; check that it is the private (not the public)"
+                    + " key.");
         }
     }
 
@@ -331,7 +337,8 @@ final class NicepayClientsBuilder {
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SnapbiPropertyException(property, trimmed + " could not be read ("
-                    + e.getClass().getSimpleName() + ")", "Check that the file exists and is readable by the application.");
+                    + e.getClass().getSimpleName() + ")",
+                    "Check that the file exists and is readable by the application.");
         }
     }
 

@@ -144,12 +144,14 @@ class SnapbiNicepayAutoConfigurationTest {
             SnapCallResponse answer = client.call("POST", SnapSandbox.VA_CREATE_PATH, vaCreate("ORDER-4-PROPS"));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.bodyText()).contains("\"responseCode\":\"2002700\"").contains("ORDER-4-PROPS");
-            dev.snapbi.nicepay.va.CreateVaResponse typed = context.getBean(dev.snapbi.nicepay.va.VirtualAccountService.class)
+            dev.snapbi.nicepay.va.CreateVaResponse typed = context
+                    .getBean(dev.snapbi.nicepay.va.VirtualAccountService.class)
                     .create(dev.snapbi.nicepay.va.CreateVaRequest.builder().partnerServiceId("").customerNo("")
                             .virtualAccountNo("").virtualAccountName("TYPED").trxId("ORDER-TYPED")
                             .totalAmount(dev.snapbi.nicepay.model.Amount.idr(20000))
                             .additionalInfo(dev.snapbi.nicepay.va.CreateVaRequest.AdditionalInfo.builder()
-                                    .bankCd("BMRI").goodsNm("Goods").dbProcessUrl("https://merchant.example/notify").build())
+                                    .bankCd("BMRI").goodsNm("Goods")
+                                    .dbProcessUrl("https://merchant.example/notify").build())
                             .build());
             assertThat(typed.virtualAccountData().trxId()).isEqualTo("ORDER-TYPED");
         });
@@ -336,7 +338,8 @@ class SnapbiNicepayAutoConfigurationTest {
             assertThat(UserBeans.customized).containsExactlyInAnyOrder("token:default", "client:default");
             sandbox.clearRecordedRequests();
             context.getBean(NicepayClient.class).call("POST", SnapSandbox.VA_CREATE_PATH, vaCreate("ORDER-CHANNEL"));
-            assertThat(sandbox.recordedRequests()).anySatisfy(r -> assertThat(r.header("CHANNEL-ID")).isEqualTo("MYCHANNEL"));
+            assertThat(sandbox.recordedRequests())
+                    .anySatisfy(r -> assertThat(r.header("CHANNEL-ID")).isEqualTo("MYCHANNEL"));
         });
         NicepayClient mine = NicepayClient.builder().environment(dev.snapbi.domain.model.ProviderProfile
                 .nicepay(sandbox.baseUrl())).clientKey("MINE").privateKeyPem(pem).clientSecret("x").build();
@@ -377,7 +380,8 @@ class SnapbiNicepayAutoConfigurationTest {
     @Test
     void token_metrics_count_the_fetch_time_it_and_show_the_remaining_lifetime_with_no_secret_in_any_tag() {
         runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
-                .withBean(MeterRegistry.class, SimpleMeterRegistry::new).withPropertyValues(merchantA()).run(context -> {
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues(merchantA()).run(context -> {
             MeterRegistry meters = context.getBean(MeterRegistry.class);
             AccessTokenProvider tokens = context.getBean(AccessTokenProvider.class);
             String token = tokens.accessToken().value();

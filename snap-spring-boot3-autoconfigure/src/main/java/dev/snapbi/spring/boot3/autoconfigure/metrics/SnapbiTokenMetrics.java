@@ -114,7 +114,8 @@ public final class SnapbiTokenMetrics implements NicepayTokenListenerFactory, To
 
     private Counter requests(String clientName, String result) {
         return Counter.builder("snapbi.token.requests").tag("client", clientName).tag("result", result)
-                .description("Token requests by result: hit, stale, waited; tokens obtained: fetched, adopted").register(registry);
+                .description("Token requests by result: hit, stale, waited; tokens obtained: fetched, adopted")
+                .register(registry);
     }
 
     private Counter lease(String clientName, String result) {

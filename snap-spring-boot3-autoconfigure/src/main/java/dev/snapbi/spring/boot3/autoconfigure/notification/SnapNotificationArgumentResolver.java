@@ -50,7 +50,8 @@ public final class SnapNotificationArgumentResolver implements HandlerMethodArgu
                 : serviceCodeOf(request.getRequestURI());
         String clientName = clientName(annotation, request.getHeader("X-CLIENT-KEY"));
         if (clientName == null) {
-            throw new RefusedNotificationException(401, answer("401" + service + "00", "Unauthorized. [Unknown client]"),
+            throw new RefusedNotificationException(401,
+                    answer("401" + service + "00", "Unauthorized. [Unknown client]"),
                     "no configured client for the notification's X-CLIENT-KEY");
         }
         Optional<NicepayNotifications> notifications = clients.notifications(clientName);
