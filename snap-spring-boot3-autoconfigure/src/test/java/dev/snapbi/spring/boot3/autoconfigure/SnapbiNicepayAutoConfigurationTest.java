@@ -260,8 +260,10 @@ class SnapbiNicepayAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     static class NeedsMerchantB {
         @Bean
-        String merchantBKey(@Qualifier("b") NicepayClient client, @Qualifier("b") AccessTokenProvider tokens) {
-            return client.clientKey().value() + ":" + (tokens == client.accessTokens());
+        String merchantBKey(@Qualifier("b") NicepayClient client, @Qualifier("b") AccessTokenProvider tokens,
+                            @Qualifier("b") TransactionSigner signer) {
+            return client.clientKey().value() + ":" + (tokens == client.accessTokens()) + ":"
+                    + signer.partnerId().value();
         }
     }
 
@@ -277,7 +279,7 @@ class SnapbiNicepayAutoConfigurationTest {
                 "snapbi.nicepay.clients.b.client-secret=" + merchantB.clientSecret()).run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBeansOfType(NicepayClient.class)).containsOnlyKeys("a", "b");
-                    assertThat(context.getBean("merchantBKey", String.class)).isEqualTo("MERCHANTB:true");
+                    assertThat(context.getBean("merchantBKey", String.class)).isEqualTo("MERCHANTB:true:MERCHANTB");
                     NicepayClients clients = context.getBean(NicepayClients.class);
                     assertThat(clients.names()).containsExactly("a", "b");
                     assertThat(context.getBean("a", NicepayClient.class).clientKey().value()).isEqualTo("MERCHANTA");

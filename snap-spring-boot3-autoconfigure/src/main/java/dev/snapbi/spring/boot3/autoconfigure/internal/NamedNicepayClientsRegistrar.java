@@ -1,6 +1,7 @@
 package dev.snapbi.spring.boot3.autoconfigure.internal;
 
 import dev.snapbi.domain.port.AccessTokenProvider;
+import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.spring.boot3.autoconfigure.NicepayClients;
 import org.springframework.beans.BeansException;
@@ -15,8 +16,9 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.env.Environment;
 
 /**
- * For each name under {@code snapbi.nicepay.clients}: a {@link NicepayClient} bean of that name and an
- * {@link AccessTokenProvider} bean {@code <name>AccessTokens}, both qualified by the name
+ * For each name under {@code snapbi.nicepay.clients}: a {@link NicepayClient} bean of that name, an
+ * {@link AccessTokenProvider} bean {@code <name>AccessTokens} and a {@link TransactionSigner} bean
+ * {@code <name>TransactionSigner} (for {@code SnapTransactions.capability(signer)}), all qualified by the name
  * ({@code @Qualifier("<name>")}). A bean the application defines under the same name wins.
  */
 public final class NamedNicepayClientsRegistrar implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware {
@@ -53,6 +55,13 @@ public final class NamedNicepayClientsRegistrar implements BeanDefinitionRegistr
                 provider.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
                 provider.setDestroyMethodName("");
                 registry.registerBeanDefinition(tokens, provider);
+            }
+            String signer = name + "TransactionSigner";
+            if (!registry.containsBeanDefinition(signer)) {
+                RootBeanDefinition signing = new RootBeanDefinition(TransactionSigner.class,
+                        () -> beanFactory.getBean(NicepayClients.class).transactionSigner(name));
+                signing.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+                registry.registerBeanDefinition(signer, signing);
             }
         }
     }
