@@ -23,6 +23,7 @@ import dev.snapbi.nicepay.call.SnapCaller;
 import dev.snapbi.nicepay.balance.BalanceService;
 import dev.snapbi.nicepay.ewallet.EwalletService;
 import dev.snapbi.nicepay.internal.SignedCallEngine;
+import dev.snapbi.nicepay.notification.NicepayNotifications;
 import dev.snapbi.nicepay.payout.PayoutService;
 import dev.snapbi.nicepay.qris.QrisService;
 import dev.snapbi.nicepay.va.VirtualAccountService;
@@ -79,10 +80,11 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
     private final EwalletService ewallets;
     private final PayoutService payouts;
     private final BalanceService balances;
+    private final NicepayNotifications notifications;
 
     private NicepayClient(ProviderProfile profile, ClientKey clientKey, AccessTokenProvider tokens,
                           AutoCloseable ownedTokens, TransactionTransport transport, AutoCloseable ownedTransport,
-                          SignedCallEngine engine) {
+                          SignedCallEngine engine, NicepayNotifications notifications) {
         this.profile = profile;
         this.clientKey = clientKey;
         this.tokens = tokens;
@@ -95,6 +97,7 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
         this.ewallets = EwalletService.create(this, clientKey);
         this.payouts = PayoutService.create(this, clientKey);
         this.balances = BalanceService.create(this, clientKey);
+        this.notifications = notifications;
     }
 
     /** A builder; an environment, a client key, a private key (or token provider) and a client secret are required. */
@@ -153,6 +156,21 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
     /** Balance inquiry. */
     public BalanceService balances() {
         return balances;
+    }
+
+    /**
+     * NICEPAY's notifications to this merchant, verified with the key given to
+     * {@link Builder#notificationPublicKeyPem(String)} and parsed (the client id is this client's key).
+     *
+     * @throws SnapConfigurationException when no NICEPAY public key was configured
+     */
+    public NicepayNotifications notifications() {
+        if (notifications == null) {
+            throw new SnapConfigurationException("no NICEPAY public key is configured for notifications: set"
+                    + " NicepayClient.builder().notificationPublicKeyPem(pem) with the key NICEPAY gave for "
+                    + profile.name());
+        }
+        return notifications;
     }
 
     /** The environment. */
@@ -217,6 +235,7 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
         private TransactionTransport transport;
         private ExternalIdGenerator externalIds;
         private String channelId;
+        private String notificationKeyPem;
 
         private Builder() {
         }
@@ -383,6 +402,15 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
             return this;
         }
 
+        /**
+         * NICEPAY's public key for this environment (PEM, bare Base64 or a certificate), which verifies its
+         * notifications: enables {@link NicepayClient#notifications()}.
+         */
+        public Builder notificationPublicKeyPem(String pem) {
+            this.notificationKeyPem = pem;
+            return this;
+        }
+
         /** The wall clock for timestamps and token expiry; default the system clock. */
         public Builder clock(Clock value) {
             this.clock = value;
@@ -418,6 +446,9 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
             if (clock == null) {
                 throw new SnapConfigurationException("the clock is missing; use Clock.systemUTC()");
             }
+            NicepayNotifications notifications = notificationKeyPem == null ? null
+                    : NicepayNotifications.builder().publicKeyPem(notificationKeyPem).clientId(clientKey).clock(clock)
+                    .build();
             AccessTokenProvider tokens = tokenProvider;
             AutoCloseable ownedTokens = null;
             if (tokens == null) {
@@ -447,7 +478,7 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
                 SignedCallEngine engine = new SignedCallEngine(signing.build(), tokens, theTransport, profile,
                         clientKey, maxAttempts, retryBackoff, SignedCallEngine.Pause.SLEEP, clock);
                 return new NicepayClient(profile, clientKey, tokens, ownedTokens, theTransport, ownedTransport,
-                        engine);
+                        engine, notifications);
             } catch (RuntimeException e) {
                 closeQuietly(ownedTransport);
                 closeQuietly(ownedTokens);

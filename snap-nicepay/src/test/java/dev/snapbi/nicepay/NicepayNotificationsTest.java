@@ -231,6 +231,24 @@ class NicepayNotificationsTest {
     }
 
     @Test
+    void the_client_object_gives_the_notifications_of_its_own_merchant_from_one_configuration()
+            throws InterruptedException {
+        Received received = payVirtualAccount("NTF-VA-6");
+        try (NicepayClient configured = NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
+                .clientKey(merchant.clientKey()).privateKey(merchant.privateKey())
+                .clientSecret(merchant.clientSecret()).notificationPublicKeyPem(sandbox.notificationPublicKeyPem())
+                .build()) {
+            NotificationResult<VaPaymentNotification> result = configured.notifications()
+                    .vaPayment(received.headers(), received.body());
+
+            assertThat(result.isAccepted()).as(result.reason()).isTrue();
+            assertThat(result.notification().orElseThrow().trxId()).isEqualTo("NTF-VA-6");
+        }
+        assertThatThrownBy(() -> nicepay.notifications()).isInstanceOf(SnapConfigurationException.class)
+                .hasMessageContaining("notificationPublicKeyPem");
+    }
+
+    @Test
     void refuses_to_build_without_the_key_or_the_client_id() {
         assertThatThrownBy(() -> NicepayNotifications.builder().clientId("IONPAYTEST").build())
                 .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("public key");

@@ -7,7 +7,6 @@ import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.nicepay.call.SnapCallResponse;
 import dev.snapbi.nicepay.model.Amount;
 import dev.snapbi.nicepay.model.VirtualAccountStatus;
-import dev.snapbi.nicepay.notification.NicepayNotifications;
 import dev.snapbi.nicepay.notification.NotificationResult;
 import dev.snapbi.nicepay.notification.VaPaymentNotification;
 import dev.snapbi.nicepay.va.CreateVaRequest;
@@ -62,13 +61,15 @@ class ReadmeExamplesTest {
         try (SnapSandbox sandbox = SnapSandbox.start()) {
             SandboxClient merchant = sandbox.registerNewClient("IONPAYTEST");
             NicepayClient nicepay = NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
-                    .clientKey("IONPAYTEST").privateKey(merchant.privateKey())
-                    .clientSecret(merchant.clientSecret()).build();
+                    .clientKey("IONPAYTEST").privateKey(merchant.privateKey()).clientSecret(merchant.clientSecret())
+                    .notificationPublicKeyPem(sandbox.notificationPublicKeyPem())
+                    .build();
+            String notificationUrl = SHOP;
 
             CreateVaResponse created = nicepay.virtualAccounts().create(CreateVaRequest.builder()
                     .virtualAccountName("Jane Doe").trxId("INV-2024-0001").totalAmount(Amount.idr(10_000))
                     .additionalInfo(CreateVaRequest.AdditionalInfo.builder().bankCd("BMRI").goodsNm("Jacket")
-                            .dbProcessUrl(SHOP).build())
+                            .dbProcessUrl(notificationUrl).build())
                     .build());
             String vaNumber = created.virtualAccountData().virtualAccountNo();
             assertThat(vaNumber).isNotBlank();
@@ -82,11 +83,7 @@ class ReadmeExamplesTest {
             headers.put("X-TIMESTAMP", List.of(signed[0]));
             headers.put("X-SIGNATURE", List.of(signed[1]));
             headers.put("X-CLIENT-KEY", List.of("IONPAYTEST"));
-            String nicepayPublicKeyPem = sandbox.notificationPublicKeyPem();
-
-            NicepayNotifications notifications = NicepayNotifications.builder()
-                    .publicKeyPem(nicepayPublicKeyPem).clientId("IONPAYTEST").build();
-            NotificationResult<VaPaymentNotification> result = notifications.vaPayment(headers, body);
+            NotificationResult<VaPaymentNotification> result = nicepay.notifications().vaPayment(headers, body);
             assertThat(result.isAccepted()).as(result.reason()).isTrue();
             VaPaymentNotification paid = result.notification().orElseThrow();
             assertThat(paid.trxId()).isEqualTo("INV-2024-0001");

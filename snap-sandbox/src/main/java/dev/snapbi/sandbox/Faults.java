@@ -31,7 +31,7 @@ public final class Faults {
     }
 
     /**
-     * Every following token request waits {@code d} before it is answered (normally or by a queued fault).
+     * Every following request waits {@code d} before it is answered (normally or by a queued fault).
      * {@code Duration.ZERO} stops the delay.
      *
      * @throws IllegalArgumentException when negative or over 10 minutes
@@ -42,7 +42,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests wait {@code d}, then get their normal answer (a token when valid).
+     * The next {@code count} requests wait {@code d}, then get their normal answer (a token when valid).
      *
      * @throws IllegalArgumentException when the count is not 1..1 000 000 or the delay is negative or over 10 minutes
      */
@@ -52,7 +52,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests are answered
+     * The next {@code count} requests are answered
      * {@code {"responseCode":responseCode,"responseMessage":responseMessage}} with {@code httpStatus}, e.g.
      * {@code failNext(1, 500, "5007300", "General Error")} or {@code failNext(2, 504, "5047300", "Timeout")}.
      *
@@ -74,20 +74,20 @@ public final class Faults {
         return this;
     }
 
-    /** The next {@code count} token requests get no answer: the connection is closed, the client sees an I/O error. */
+    /** The next {@code count} requests get no answer: the connection is closed, the client sees an I/O error. */
     public Faults dropNext(int count) {
         plan.enqueue(new Fault.Drop(), count);
         return this;
     }
 
-    /** The next {@code count} token requests get HTTP 200 with a JSON content type and a body that is not JSON. */
+    /** The next {@code count} requests get HTTP 200 with a JSON content type and a body that is not JSON. */
     public Faults malformedNext(int count) {
         plan.enqueue(new Fault.Malformed(), count);
         return this;
     }
 
     /**
-     * The next {@code count} token requests get HTTP 200 with a success body cut in the middle (the
+     * The next {@code count} requests get HTTP 200 with a success body cut in the middle (the
      * {@code Content-Length} matches the cut body: the HTTP is fine, the JSON is not).
      */
     public Faults truncatedNext(int count) {
@@ -96,7 +96,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests get an HTML error page ({@code text/html}) with {@code httpStatus}, like
+     * The next {@code count} requests get an HTML error page ({@code text/html}) with {@code httpStatus}, like
      * a proxy's {@code 502 Bad Gateway}.
      *
      * @throws IllegalArgumentException when the status is not 400..599
@@ -107,7 +107,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests get HTTP 200 with a well-formed JSON body of more than 128 KiB, which a
+     * The next {@code count} requests get HTTP 200 with a well-formed JSON body of more than 128 KiB, which a
      * careful client refuses to read past 64 KiB.
      */
     public Faults oversizedNext(int count) {
@@ -116,7 +116,7 @@ public final class Faults {
     }
 
     /**
-     * The next {@code count} token requests get {@code 429 4297300 Too Many Requests} with
+     * The next {@code count} requests get {@code 429 4297300 Too Many Requests} with
      * {@code Retry-After: retryAfterSeconds}.
      *
      * @throws IllegalArgumentException when the seconds are not 0..86400
@@ -127,7 +127,7 @@ public final class Faults {
     }
 
     /**
-     * With probability {@code probability}, each token request that finds no queued fault gets one of, with equal
+     * With probability {@code probability}, each request that finds no queued fault gets one of, with equal
      * chances: a 5xx answer ({@code 500 5007300 General Error} or {@code 504 5047300 Timeout}), a dropped connection,
      * a delay of {@code delay} followed by the normal answer, or a malformed body. The choices come from
      * {@code new Random(seed)}, so the same seed and the same sequence of requests give the same faults.

@@ -136,6 +136,21 @@ class SnapSandboxMainTest {
     }
 
     @Test
+    void a_port_in_use_is_exit_2_with_one_line_naming_the_port() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            StringWriter err = new StringWriter();
+            int code = SnapSandboxMain.run(new String[] {"--port", Integer.toString(taken.getLocalPort())},
+                    new PrintWriter(new StringWriter()), new PrintWriter(err, true), name -> null, stop -> {
+                        throw new AssertionError("must not start");
+                    });
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString().lines()).singleElement().asString().startsWith("snap-sandbox: ")
+                    .contains("127.0.0.1:" + taken.getLocalPort()).contains("port in use");
+        }
+    }
+
+    @Test
     void prints_the_usage_with_the_exit_codes_for_help() {
         StringWriter out = new StringWriter();
         int code = SnapSandboxMain.run(new String[] {"--help"}, new PrintWriter(out, true),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.snapbi.adapter.feign.internal.Bodies;
+import dev.snapbi.adapter.feign.internal.BoundedClient;
 import dev.snapbi.adapter.feign.internal.Failures;
 import dev.snapbi.adapter.feign.internal.JdkFeignClient;
 import dev.snapbi.adapter.feign.internal.Settings;
@@ -308,9 +309,12 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
          * The HTTP client; default the adapter's own client on a JDK {@link HttpClient} that never follows redirects,
          * reads every body wholly within the body deadline and size limit, decodes gzip only in memory, and is
          * released by {@link FeignTokenEndpoint#close()}. The timeouts above are passed to a client of yours as
-         * {@link Request.Options} with redirects off; its bodies are still read within the deadline and limit, but
-         * what it does before handing a body over (feign-java11's {@code Http2Client} reads a gzip header there) is
-         * beyond them. A client you pass is never closed by the endpoint.
+         * {@link Request.Options} with redirects off, and its bodies are read within the deadline and the size
+         * limit (the stream is closed, and the thread interrupted, when connect + read + body timeout have passed).
+         * What a client of yours does before it hands a body over is beyond that: feign-java11's {@code Http2Client}
+         * reads a gzip header inside {@code execute}, from a JDK stream that ignores interrupts, so a server that
+         * stalls there holds the call. Prefer the default client. A client you pass is never closed by the
+         * endpoint.
          */
         public Builder client(Client value) {
             this.client = Settings.required(value, "client");
@@ -422,7 +426,7 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
                     .build();
             JdkFeignClient owned = client != null ? null
                     : new JdkFeignClient(connect, body, maxBodyBytes, instanceName + "-http");
-            Client http = client != null ? client : owned;
+            Client http = client != null ? new BoundedClient(client, body, maxBodyBytes, false, false) : owned;
             TokenApi api = Feign.builder()
                     .client(http)
                     .options(new Request.Options(connect, read, false))

@@ -1,6 +1,7 @@
 package dev.snapbi.adapter.feign;
 
 import dev.snapbi.adapter.feign.internal.Bodies;
+import dev.snapbi.adapter.feign.internal.BoundedClient;
 import dev.snapbi.adapter.feign.internal.JdkFeignClient;
 import dev.snapbi.adapter.feign.internal.Loopback;
 import dev.snapbi.adapter.feign.internal.Settings;
@@ -73,7 +74,7 @@ public final class FeignTransactionTransport implements TransactionTransport, Au
         this.allowPlainHttp = b.allowPlainHttp;
         this.options = new feign.Request.Options(connectTimeout, readTimeout, false);
         if (b.client != null) {
-            this.client = b.client;
+            this.client = new BoundedClient(b.client, bodyTimeout, maxBodyBytes, allowPlainHttp, false);
             this.owned = null;
         } else {
             this.owned = new JdkFeignClient(connectTimeout, bodyTimeout, maxBodyBytes, "snapbi-transport-http");
@@ -193,8 +194,11 @@ public final class FeignTransactionTransport implements TransactionTransport, Au
         }
 
         /**
-         * Your own Feign client instead of the adapter's (its lifecycle stays yours). Its bodies are still read within
-         * the body timeout and size limit; a content coding it leaves in place is returned as it is.
+         * Your own Feign client instead of the adapter's (its lifecycle stays yours). Its bodies are read within the
+         * deadline and the size limit (the stream is closed, and the thread interrupted, when connect + read + body
+         * timeout have passed); a content coding it leaves in place is returned as it is. What it does before it
+         * hands a body over is beyond that (feign-java11's {@code Http2Client} reads a gzip header inside
+         * {@code execute}, from a stream that ignores interrupts): prefer the default client.
          */
         public Builder client(Client value) {
             this.client = Settings.required(value, "client");

@@ -1,5 +1,6 @@
 package dev.snapbi.adapter.feign;
 
+import dev.snapbi.adapter.feign.internal.Settings;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.SnapHeaders;
@@ -151,7 +152,7 @@ public final class SnapTransactionInterceptor implements RequestInterceptor {
 
         /** The transport-neutral signer: tokens, client secret, partner id, profile. */
         public Builder signer(TransactionSigner value) {
-            this.signer = value;
+            this.signer = Settings.required(value, "signer");
             return this;
         }
 

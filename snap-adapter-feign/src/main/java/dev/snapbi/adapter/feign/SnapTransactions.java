@@ -51,7 +51,9 @@ import java.time.Duration;
  *   interceptors);</li>
  *   <li>refuses plain {@code http://} to a host that is not loopback, before anything is sent;</li>
  *   <li>reads every answer body, success or error, within one deadline (the body timeout, default the request's read
- *   timeout) and a size limit (default 1 MiB), whatever client you use;</li>
+ *   timeout) and a size limit (default 1 MiB); with a client of yours, what it does inside {@code execute} before it
+ *   hands the body over is its own (feign-java11's {@code Http2Client} reads a gzip header there, beyond any
+ *   deadline): {@link #client()} has no such gap;</li>
  *   <li>on {@code 4017301}/{@code 4017303} (the token is dead) drops exactly the token it sent, if it is still the
  *   current one, and replays the call once with a new token; a second dead-token answer is thrown as
  *   {@link dev.snapbi.domain.error.SnapAuthenticationException}, never looped on;</li>

@@ -251,9 +251,10 @@ class TokenEndpointHardeningTest {
                 () -> FeignAccessTokens.builder().signer(null),
                 () -> FeignAccessTokens.builder().clientKey((String) null),
                 () -> FeignAccessTokens.builder().readTimeout(null),
-                () -> FeignTransactionTransport.builder().readTimeout(null));
+                () -> FeignTransactionTransport.builder().readTimeout(null),
+                () -> SnapTransactionInterceptor.builder().signer(null));
         List<String> names = List.of("clock", "profile", "readTimeout", "client", "retryConfig", "clock", "signer",
-                "clientKey", "readTimeout", "readTimeout");
+                "clientKey", "readTimeout", "readTimeout", "signer");
         for (int i = 0; i < calls.size(); i++) {
             Executable call = calls.get(i);
             assertThatThrownBy(call::execute).isInstanceOf(SnapConfigurationException.class)
@@ -277,7 +278,7 @@ class TokenEndpointHardeningTest {
     }
 
     @Test
-    void closed_token_services_leave_no_http_client_selector_threads(SnapSandbox sandbox, SandboxClient client)
+    void closed_token_services_transports_and_capabilities_leave_no_http_client_selector_threads(SnapSandbox sandbox, SandboxClient client)
             throws InterruptedException {
         Set<String> before = selectorThreads();
         List<AccessTokenService> services = new ArrayList<>();
@@ -287,12 +288,24 @@ class TokenEndpointHardeningTest {
             tokens.accessToken();
             services.add(tokens);
         }
+        List<FeignTransactionTransport> transports = new ArrayList<>();
+        List<SnapTransactions> transactions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            transports.add(FeignTransactionTransport.create());
+            SnapTransactions snap = SnapTransactions.builder().tokens(services.get(i)).partnerId(client.clientKey())
+                    .symmetricSigner((text) -> { throw new AssertionError("nothing is signed here"); })
+                    .profile(ProviderProfile.nicepay(sandbox.baseUrl())).build();
+            snap.client();
+            transactions.add(snap);
+        }
         Set<String> ours = selectorThreads();
         ours.removeAll(before);
-        assertThat(ours).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(ours).hasSizeGreaterThanOrEqualTo(60);
 
+        // closed, but still referenced (as a user's field would hold them): closing alone must release the threads
         services.forEach(AccessTokenService::close);
-        services.clear();
+        transports.forEach(FeignTransactionTransport::close);
+        transactions.forEach(SnapTransactions::close);
 
         // bounded polling: on JDK 17 a dropped client's selector thread ends once the client is collected
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -305,6 +318,9 @@ class TokenEndpointHardeningTest {
             alive.retainAll(ours);
         }
         assertThat(alive).isEmpty();
+        java.lang.ref.Reference.reachabilityFence(services);
+        java.lang.ref.Reference.reachabilityFence(transports);
+        java.lang.ref.Reference.reachabilityFence(transactions);
     }
 
     private static Set<String> selectorThreads() {

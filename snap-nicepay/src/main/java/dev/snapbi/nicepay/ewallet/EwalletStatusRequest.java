@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.Fields;
 import dev.snapbi.nicepay.model.Amount;
 
-
+import java.util.Map;
 
 /**
  * An e-wallet status inquiry (NICEPAY {@code POST /api/v1.0/debit/status}, service 55), by NICEPAY's {@code
@@ -16,7 +16,8 @@ public record EwalletStatusRequest(@JsonProperty("merchantId") String merchantId
                                    @JsonProperty("originalReferenceNo") String originalReferenceNo,
                                    @JsonProperty("serviceCode") String serviceCode,
                                    @JsonProperty("transactionDate") String transactionDate,
-                                   @JsonProperty("amount") Amount amount) {
+                                   @JsonProperty("amount") Amount amount,
+                                   @JsonProperty("additionalInfo") Map<String, Object> additionalInfo) {
 
     /**
      * Checks the fields and copies the collections: the value never exists invalid.
@@ -24,6 +25,7 @@ public record EwalletStatusRequest(@JsonProperty("merchantId") String merchantId
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public EwalletStatusRequest {
+        additionalInfo = Fields.copy(additionalInfo);
         Fields.maxLength(merchantId, 32, "e-wallet status request", "merchantId");
         Fields.maxLength(originalPartnerReferenceNo, 40, "e-wallet status request", "originalPartnerReferenceNo");
         Fields.maxLength(originalReferenceNo, 40, "e-wallet status request", "originalReferenceNo");
@@ -45,6 +47,7 @@ public record EwalletStatusRequest(@JsonProperty("merchantId") String merchantId
         private String serviceCode = "54";
         private String transactionDate = "";
         private Amount amount;
+        private Map<String, Object> additionalInfo = Map.of();
 
         private Builder() {
         }
@@ -91,13 +94,19 @@ public record EwalletStatusRequest(@JsonProperty("merchantId") String merchantId
             return this;
         }
 
+        /** more fields, as NICEPAY documents them (default {@code Map.of()}). */
+        public Builder additionalInfo(Map<String, Object> value) {
+            this.additionalInfo = value;
+            return this;
+        }
+
         /**
          * The value.
          *
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public EwalletStatusRequest build() {
-            return new EwalletStatusRequest(merchantId, subMerchantId, originalPartnerReferenceNo, originalReferenceNo, serviceCode, transactionDate, amount);
+            return new EwalletStatusRequest(merchantId, subMerchantId, originalPartnerReferenceNo, originalReferenceNo, serviceCode, transactionDate, amount, additionalInfo);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -138,7 +139,8 @@ public final class SignedCallEngine implements SnapCaller {
             }
             SnapException error = SnapErrors.response(status)
                     .responseCode(answer.rawCode())
-                    .serverMessage(scrub(answer.message(), signed))
+                    .serverMessage(answer.message())
+                    .redacting(List.of(signed.accessToken().value(), signed.signature().value()))
                     .request(call.method(), pathOnly(call.path()))
                     .clientKey(clientKey.value())
                     .retryAfter(retryAfter(response).orElse(null))
@@ -214,23 +216,6 @@ public final class SignedCallEngine implements SnapCaller {
     private static String pathOnly(String pathAndQuery) {
         int q = pathAndQuery.indexOf('?');
         return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-    }
-
-    /** The server's text without the secrets of the request, should it echo them. */
-    private static String scrub(String message, TransactionHeaders sent) {
-        if (message == null) {
-            return null;
-        }
-        String out = message;
-        String token = sent.accessToken().value();
-        String signature = sent.signature().value();
-        if (!token.isEmpty()) {
-            out = out.replace(token, "****");
-        }
-        if (!signature.isEmpty()) {
-            out = out.replace(signature, "****");
-        }
-        return out;
     }
 
     private Optional<Duration> retryAfter(TransactionTransport.Response response) {

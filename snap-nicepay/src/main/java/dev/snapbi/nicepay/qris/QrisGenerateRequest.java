@@ -53,14 +53,15 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
                                  @JsonProperty("billingCountry") String billingCountry,
                                  @JsonProperty("callBackUrl") String callBackUrl,
                                  @JsonProperty("dbProcessUrl") String dbProcessUrl,
+                                 @JsonProperty("billingAddr") String billingAddr,
                                  @JsonProperty("userIP") String userIP,
                                  @JsonProperty("cartData") String cartData,
                                  @JsonProperty("mitraCd") String mitraCd,
                                  @JsonProperty("msId") String msId,
-                                 @JsonProperty("msFee") String msFee,
-                                 @JsonProperty("msFeeType") String msFeeType,
-                                 @JsonProperty("mbFee") String mbFee,
-                                 @JsonProperty("mbFeeType") String mbFeeType,
+                                 @JsonProperty("msfee") String msfee,
+                                 @JsonProperty("msfeetype") String msfeetype,
+                                 @JsonProperty("mbfee") String mbfee,
+                                 @JsonProperty("mbfeetype") String mbfeetype,
                                  @JsonAnyGetter @JsonAnySetter Map<String, Object> otherFields) {
 
         /**
@@ -96,14 +97,15 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
             private String billingCountry;
             private String callBackUrl;
             private String dbProcessUrl;
+            private String billingAddr;
             private String userIP;
             private String cartData;
             private String mitraCd = "QSHP";
             private String msId;
-            private String msFee;
-            private String msFeeType;
-            private String mbFee;
-            private String mbFeeType;
+            private String msfee;
+            private String msfeetype;
+            private String mbfee;
+            private String mbfeetype;
             private final Map<String, Object> otherFields = new LinkedHashMap<>();
 
             private Builder() {
@@ -169,6 +171,12 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
                 return this;
             }
 
+            /** the payer's address. */
+            public Builder billingAddr(String value) {
+                this.billingAddr = value;
+                return this;
+            }
+
             /** the payer's IP address. */
             public Builder userIP(String value) {
                 this.userIP = value;
@@ -193,27 +201,27 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
                 return this;
             }
 
-            /** the sub-merchant fee. */
-            public Builder msFee(String value) {
-                this.msFee = value;
+            /** the sub-merchant fee (NICEPAY spells it in lower case here). */
+            public Builder msfee(String value) {
+                this.msfee = value;
                 return this;
             }
 
             /** the sub-merchant fee type. */
-            public Builder msFeeType(String value) {
-                this.msFeeType = value;
+            public Builder msfeetype(String value) {
+                this.msfeetype = value;
                 return this;
             }
 
             /** the bank fee. */
-            public Builder mbFee(String value) {
-                this.mbFee = value;
+            public Builder mbfee(String value) {
+                this.mbfee = value;
                 return this;
             }
 
             /** the bank fee type. */
-            public Builder mbFeeType(String value) {
-                this.mbFeeType = value;
+            public Builder mbfeetype(String value) {
+                this.mbfeetype = value;
                 return this;
             }
 
@@ -230,7 +238,7 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(goodsNm, billingNm, billingPhone, billingEmail, billingCity, billingState, billingPostCd, billingCountry, callBackUrl, dbProcessUrl, userIP, cartData, mitraCd, msId, msFee, msFeeType, mbFee, mbFeeType, otherFields);
+                return new AdditionalInfo(goodsNm, billingNm, billingPhone, billingEmail, billingCity, billingState, billingPostCd, billingCountry, callBackUrl, dbProcessUrl, billingAddr, userIP, cartData, mitraCd, msId, msfee, msfeetype, mbfee, mbfeetype, otherFields);
             }
         }
     }

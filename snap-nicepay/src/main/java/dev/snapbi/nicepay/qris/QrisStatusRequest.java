@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.qris;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.Fields;
 
-
+import java.util.Map;
 
 /**
  * A QRIS status inquiry (NICEPAY {@code POST /api/v1.0/qr/qr-mpm-query}, service 51), by NICEPAY's {@code
@@ -13,7 +13,8 @@ public record QrisStatusRequest(@JsonProperty("merchantId") String merchantId,
                                 @JsonProperty("externalStoreId") String externalStoreId,
                                 @JsonProperty("originalReferenceNo") String originalReferenceNo,
                                 @JsonProperty("originalPartnerReferenceNo") String originalPartnerReferenceNo,
-                                @JsonProperty("serviceCode") String serviceCode) {
+                                @JsonProperty("serviceCode") String serviceCode,
+                                @JsonProperty("additionalInfo") Map<String, Object> additionalInfo) {
 
     /**
      * Checks the fields and copies the collections: the value never exists invalid.
@@ -21,6 +22,7 @@ public record QrisStatusRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public QrisStatusRequest {
+        additionalInfo = Fields.copy(additionalInfo);
         Fields.maxLength(merchantId, 32, "QRIS status request", "merchantId");
         Fields.maxLength(originalReferenceNo, 40, "QRIS status request", "originalReferenceNo");
         Fields.maxLength(originalPartnerReferenceNo, 40, "QRIS status request", "originalPartnerReferenceNo");
@@ -40,6 +42,7 @@ public record QrisStatusRequest(@JsonProperty("merchantId") String merchantId,
         private String originalReferenceNo = "";
         private String originalPartnerReferenceNo = "";
         private String serviceCode = "47";
+        private Map<String, Object> additionalInfo = Map.of();
 
         private Builder() {
         }
@@ -74,13 +77,19 @@ public record QrisStatusRequest(@JsonProperty("merchantId") String merchantId,
             return this;
         }
 
+        /** more fields, as NICEPAY documents them (default {@code Map.of()}). */
+        public Builder additionalInfo(Map<String, Object> value) {
+            this.additionalInfo = value;
+            return this;
+        }
+
         /**
          * The value.
          *
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public QrisStatusRequest build() {
-            return new QrisStatusRequest(merchantId, externalStoreId, originalReferenceNo, originalPartnerReferenceNo, serviceCode);
+            return new QrisStatusRequest(merchantId, externalStoreId, originalReferenceNo, originalPartnerReferenceNo, serviceCode, additionalInfo);
         }
     }
 }

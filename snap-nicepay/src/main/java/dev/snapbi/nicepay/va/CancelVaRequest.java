@@ -25,7 +25,7 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public CancelVaRequest {
-        Fields.maxLength(partnerServiceId, 8, "VA cancel request", "partnerServiceId");
+        Fields.maxLength(partnerServiceId, 20, "VA cancel request", "partnerServiceId");
         Fields.maxLength(customerNo, 20, "VA cancel request", "customerNo");
         Fields.maxLength(virtualAccountNo, 28, "VA cancel request", "virtualAccountNo");
         Fields.required(trxId, "VA cancel request", "trxId");
@@ -118,7 +118,7 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
         private Builder() {
         }
 
-        /** the bank prefix (at most 8 characters; default empty). */
+        /** the bank prefix (at most 20 characters; default empty). */
         public Builder partnerServiceId(String value) {
             this.partnerServiceId = value;
             return this;

@@ -28,7 +28,7 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public CreateVaRequest {
-        Fields.maxLength(partnerServiceId, 8, "VA create request", "partnerServiceId");
+        Fields.maxLength(partnerServiceId, 20, "VA create request", "partnerServiceId");
         Fields.maxLength(customerNo, 20, "VA create request", "customerNo");
         Fields.maxLength(virtualAccountNo, 28, "VA create request", "virtualAccountNo");
         Fields.required(virtualAccountName, "VA create request", "virtualAccountName");
@@ -191,7 +191,7 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
         private Builder() {
         }
 
-        /** the bank prefix ({@code partnerServiceId}) (at most 8 characters; default empty). */
+        /** the bank prefix ({@code partnerServiceId}) (at most 20 characters; default empty). */
         public Builder partnerServiceId(String value) {
             this.partnerServiceId = value;
             return this;

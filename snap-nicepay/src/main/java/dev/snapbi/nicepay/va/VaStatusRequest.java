@@ -25,7 +25,7 @@ public record VaStatusRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public VaStatusRequest {
-        Fields.maxLength(partnerServiceId, 8, "VA status request", "partnerServiceId");
+        Fields.maxLength(partnerServiceId, 20, "VA status request", "partnerServiceId");
         Fields.maxLength(customerNo, 20, "VA status request", "customerNo");
         Fields.maxLength(virtualAccountNo, 28, "VA status request", "virtualAccountNo");
         Fields.maxLength(inquiryRequestId, 128, "VA status request", "inquiryRequestId");
@@ -120,7 +120,7 @@ public record VaStatusRequest(@JsonProperty("partnerServiceId") String partnerSe
         private Builder() {
         }
 
-        /** the bank prefix (at most 8 characters; default empty). */
+        /** the bank prefix (at most 20 characters; default empty). */
         public Builder partnerServiceId(String value) {
             this.partnerServiceId = value;
             return this;

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads answer bodies without trusting the server: at most a limit + 1 bytes are buffered (one more than allowed, to
@@ -66,20 +63,21 @@ public final class Bodies {
      * @throws BodyTimeoutException when the deadline passed first
      */
     public static byte[] readWithin(InputStream in, Duration deadline, int max) throws IOException {
-        Watchdog watchdog = new Watchdog(in, Thread.currentThread(), deadline);
+        Deadline watchdog = Deadline.start(deadline);
+        watchdog.guard(in);
         try {
             byte[] bytes = readAtMost(in, max);
-            if (watchdog.stop()) {
-                throw new BodyTimeoutException(deadline); // a closed stream may end early instead of failing
+            if (watchdog.expired()) {
+                throw watchdog.timeout(); // a closed stream may end early instead of failing
             }
             return bytes;
         } catch (IOException e) {
-            if (watchdog.stop()) {
-                throw new BodyTimeoutException(deadline);
+            if (watchdog.expired()) {
+                throw watchdog.timeout();
             }
             throw e;
         } finally {
-            watchdog.stop();
+            watchdog.close();
             closeQuietly(in);
         }
     }
@@ -133,53 +131,12 @@ public final class Bodies {
         }
     }
 
-    /** Closes the stream and interrupts the reader when the deadline passes, unless stopped first. */
-    private static final class Watchdog {
-        private final InputStream in;
-        private final Thread reader;
-        private final CompletableFuture<Void> timer;
-        private final AtomicBoolean finished = new AtomicBoolean();
-        private volatile boolean expired;
-        private boolean interrupted;
-
-        Watchdog(InputStream in, Thread reader, Duration deadline) {
-            this.in = in;
-            this.reader = reader;
-            this.timer = CompletableFuture.runAsync(this::expire, CompletableFuture.delayedExecutor(
-                    Math.max(1, deadline.toMillis()), TimeUnit.MILLISECONDS, Runnable::run));
-        }
-
-        private void expire() {
-            synchronized (this) {
-                if (finished.get()) {
-                    return;
-                }
-                expired = true;
-                interrupted = true;
-                reader.interrupt();
-            }
-            closeQuietly(in);
-        }
-
-        /** Stops the watchdog; whether it had fired. Clears the interrupt it caused, exactly once. */
-        boolean stop() {
-            timer.cancel(false);
-            synchronized (this) {
-                finished.set(true);
-                if (interrupted) {
-                    interrupted = false;
-                    Thread.interrupted(); // ours, not the caller's
-                }
-            }
-            return expired;
-        }
-    }
-
     /** The body did not arrive within the read deadline. */
     public static final class BodyTimeoutException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        BodyTimeoutException(Duration deadline) {
+        /** The body took longer than {@code deadline}. */
+        public BodyTimeoutException(Duration deadline) {
             super("the answer body did not arrive within " + deadline.toMillis() + " ms");
         }
     }
