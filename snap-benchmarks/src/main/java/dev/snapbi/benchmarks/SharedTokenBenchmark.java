@@ -191,7 +191,8 @@ public class SharedTokenBenchmark {
                 "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         for (int i = 0; i < 500; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                probe.setSoTimeout(1000); // connected: it listens
                 return "redis://127.0.0.1:" + port;
             } catch (IOException notYet) {
                 Thread.sleep(20);

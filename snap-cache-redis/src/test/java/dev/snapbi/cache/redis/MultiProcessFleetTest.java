@@ -73,6 +73,7 @@ class MultiProcessFleetTest {
             long adopted = 0;
             for (Path out : outputs) {
                 String text = Files.readString(out);
+                System.out.println("--- " + out.getFileName() + "\n" + text);
                 Matcher m = RESULT.matcher(text);
                 assertThat(m.find()).as("result line in %s:%n%s", out, text).isTrue();
                 assertThat(m.group(5)).as("failure in a member:%n%s", text).isEqualTo("none");

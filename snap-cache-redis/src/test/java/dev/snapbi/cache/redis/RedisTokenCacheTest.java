@@ -261,6 +261,24 @@ class RedisTokenCacheTest {
     }
 
     @Test
+    void a_users_own_client_or_connection_is_used_and_left_open() {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(REDIS.uri());
+        try (var connection = client.connect(io.lettuce.core.codec.StringCodec.UTF8)) {
+            RedisTokenCache viaConnection = RedisTokenCache.builder().connection(connection)
+                    .encryptionKey(new byte[32]).build();
+            RedisTokenCache viaClient = RedisTokenCache.builder().client(client).encryptionKey(new byte[32]).build();
+            storeAsHolder(viaConnection, token("own-connection-" + "q".repeat(30)));
+            assertThat(viaClient.read(key).orElseThrow().token().value()).startsWith("own-connection-");
+            viaConnection.close();
+            viaClient.close();
+            assertThat(connection.isOpen()).isTrue();
+            assertThat(connection.sync().ping()).isEqualTo("PONG");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
     void refuses_to_store_tokens_in_clear_or_with_a_short_key() {
         assertThatThrownBy(() -> RedisTokenCache.builder().uri(REDIS.uri()).build())
                 .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("encryption");

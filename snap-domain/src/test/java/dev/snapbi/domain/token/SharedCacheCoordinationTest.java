@@ -149,6 +149,96 @@ class SharedCacheCoordinationTest {
         assertThat(woken).as("replicas past their own prefetch point").isBetween(1L, 39L);
     }
 
+    /** A shared cache that can be switched off, as a network store goes down. */
+    private static final class FlakyCache implements dev.snapbi.domain.port.CoordinatedTokenCache {
+        final InMemoryTokenCache inner;
+        final AtomicBoolean down = new AtomicBoolean();
+
+        FlakyCache(InMemoryTokenCache inner) {
+            this.inner = inner;
+        }
+
+        private void check() {
+            if (down.get()) {
+                throw new IllegalStateException("connection refused");
+            }
+        }
+
+        @Override
+        public java.util.Optional<SharedToken> read(dev.snapbi.domain.model.TokenCacheKey key) {
+            check();
+            return inner.read(key);
+        }
+
+        @Override
+        public java.util.Optional<FetchLease> tryAcquireLease(dev.snapbi.domain.model.TokenCacheKey key,
+                                                              String owner, Duration ttl) {
+            check();
+            return inner.tryAcquireLease(key, owner, ttl);
+        }
+
+        @Override
+        public boolean storeFenced(FetchLease lease, AccessToken token, Duration ttl) {
+            check();
+            return inner.storeFenced(lease, token, ttl);
+        }
+
+        @Override
+        public boolean releaseLease(FetchLease lease) {
+            check();
+            return inner.releaseLease(lease);
+        }
+
+        @Override
+        public java.util.Optional<AccessToken> get(dev.snapbi.domain.model.TokenCacheKey key) {
+            check();
+            return inner.get(key);
+        }
+
+        @Override
+        public boolean compareAndSet(dev.snapbi.domain.model.TokenCacheKey key, AccessToken expected,
+                                     AccessToken replacement) {
+            check();
+            return inner.compareAndSet(key, expected, replacement);
+        }
+    }
+
+    @Test
+    void a_store_outage_is_reported_once_callers_never_fail_and_sharing_resumes_by_itself() {
+        FlakyCache flaky = new FlakyCache(shared);
+        List<String> events = new CopyOnWriteArrayList<>();
+        AccessTokenService tokens = service(builder().cache(flaky).executor(Runnable::run)
+                .listener(new TokenEventListener() {
+                    @Override
+                    public void onStoreUnavailable(String problem) {
+                        events.add("down " + problem);
+                    }
+
+                    @Override
+                    public void onStoreRecovered() {
+                        events.add("up");
+                    }
+
+                    @Override
+                    public void onTokenFetched(AccessToken token, dev.snapbi.domain.model.TokenGrant grant) {
+                        events.add("fetched");
+                    }
+                }));
+        flaky.down.set(true);
+        for (int cycle = 0; cycle < 5; cycle++) {
+            assertThat(tokens.accessToken()).isNotNull();
+            time.advance(Duration.ofSeconds(890)); // past the stale point: every cycle refreshes
+        }
+        assertThat(events).filteredOn(e -> e.startsWith("down")).containsExactly("down IllegalStateException");
+        assertThat(shared.size()).as("nothing could be shared").isZero();
+
+        flaky.down.set(false);
+        AccessToken afterOutage = tokens.accessToken();
+        assertThat(events).contains("up");
+        assertThat(shared.read(tokens.cacheKey()).orElseThrow().token()).isEqualTo(afterOutage);
+        assertThat(events).filteredOn("fetched"::equals).hasSize(6);
+    }
+
     @Test
     void the_refresh_policy_is_validated_and_immutable() {
         TokenRefreshPolicy policy = TokenRefreshPolicy.defaults();

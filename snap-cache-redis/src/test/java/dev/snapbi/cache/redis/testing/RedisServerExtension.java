@@ -41,6 +41,8 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(message + ", and CI=true requires them");
             }
+            // surefire does not print why a class was aborted: say it on the console as well
+            System.err.println("SKIPPED: " + message + " (set CI=true to make this a failure)");
             Assumptions.abort(message + ": skipped (set CI=true to make this a failure)");
         }
         port = freePort();
