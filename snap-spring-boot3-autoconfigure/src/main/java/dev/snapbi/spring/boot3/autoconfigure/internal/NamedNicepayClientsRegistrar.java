@@ -1,0 +1,73 @@
+package dev.snapbi.spring.boot3.autoconfigure.internal;
+
+import dev.snapbi.domain.port.AccessTokenProvider;
+import dev.snapbi.domain.transaction.TransactionSigner;
+import dev.snapbi.nicepay.NicepayClient;
+import dev.snapbi.spring.boot3.autoconfigure.NicepayClients;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.env.Environment;
+
+/**
+ * For each name under {@code snapbi.nicepay.clients}: a {@link NicepayClient} bean of that name, an
+ * {@link AccessTokenProvider} bean {@code <name>AccessTokens} and a {@link TransactionSigner} bean
+ * {@code <name>TransactionSigner} (for {@code SnapTransactions.capability(signer)}), all qualified by the name
+ * ({@code @Qualifier("<name>")}). A bean the application defines under the same name wins.
+ */
+public final class NamedNicepayClientsRegistrar implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware {
+
+    private final Environment environment;
+    private BeanFactory beanFactory;
+
+    public NamedNicepayClientsRegistrar(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+        this.beanFactory = beanFactory;
+    }
+
+    @Override
+    public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
+        if (!environment.getProperty("snapbi.nicepay.enabled", Boolean.class, true)) {
+            return;
+        }
+        for (String name : NicepayConditions.clientNames(environment)) {
+            if (!registry.containsBeanDefinition(name)) {
+                RootBeanDefinition client = new RootBeanDefinition(NicepayClient.class,
+                        () -> beanFactory.getBean(NicepayClients.class).get(name));
+                client.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+                client.setDestroyMethodName(""); // NicepayClients closes it
+                registry.registerBeanDefinition(name, client);
+            }
+            String tokens = name + "AccessTokens";
+            if (!registry.containsBeanDefinition(tokens)) {
+                RootBeanDefinition provider = new RootBeanDefinition(AccessTokenProvider.class,
+                        () -> beanFactory.getBean(NicepayClients.class).get(name).accessTokens());
+                provider.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+                provider.setDestroyMethodName("");
+                registry.registerBeanDefinition(tokens, provider);
+            }
+            String signer = name + "TransactionSigner";
+            if (!registry.containsBeanDefinition(signer)) {
+                RootBeanDefinition signing = new RootBeanDefinition(TransactionSigner.class,
+                        () -> beanFactory.getBean(NicepayClients.class).transactionSigner(name));
+                signing.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+                registry.registerBeanDefinition(signer, signing);
+            }
+        }
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory factory) throws BeansException {
+        // everything happens on the registry
+    }
+}
