@@ -126,12 +126,15 @@ final class TokenCommand implements Callable<Integer> {
         try {
             return fetch(profile, clientKey, signer, profile.name());
         } catch (SnapUnavailableException e) {
-            if (e.reason() == SnapUnavailableException.Reason.CONNECT
+            String message = String.valueOf(e.getMessage());
+            if (e.reason() == SnapUnavailableException.Reason.CONNECT && message.contains(": cannot connect")
                     || e.reason() == SnapUnavailableException.Reason.CONNECTION && refused(e)) {
                 URI url = profile.tokenUrl();
                 int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
                 // the library's "retry later" fits a server that is down; on a command line a wrong port is likelier
-                String what = String.valueOf(e.getMessage()).replaceFirst(" - retry later\\b.*$", "");
+                String what = message.contains(": cannot connect")
+                        ? message.substring(0, message.indexOf(": cannot connect")) + ": cannot connect"
+                        : message.replaceFirst(" - retry later\\b.*$", "");
                 throw new CliFailure(ExitCode.UNAVAILABLE, what + " - nothing accepted a connection at "
                         + url.getHost() + " port " + port + "; check the host and port of "
                         + (env != null ? "--env" : "--base-url") + " (a wrong port is the usual cause)", e);

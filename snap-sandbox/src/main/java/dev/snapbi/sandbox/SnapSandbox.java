@@ -166,7 +166,7 @@ public final class SnapSandbox implements AutoCloseable {
             executor.shutdownNow();
             deadlines.shutdownNow();
             throw new UncheckedIOException("the sandbox could not listen on " + builder.host + ":" + builder.port
-                    + " - is the port in use? Use port 0 for a free one", e);
+                    + " (port " + builder.port + ") - is the port in use? Use --port 0 for a free one", e);
         }
         server.createContext("/", router);
         server.setExecutor(executor);
@@ -537,7 +537,7 @@ public final class SnapSandbox implements AutoCloseable {
         /** The port (default 0: a free one, see {@link SnapSandbox#port()}). */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("a port is 0..65535 (0 for a free one), got " + port);
+                throw new IllegalArgumentException("--port must be between 0 and 65535 (0 for a free one), got " + port);
             }
             this.port = port;
             return this;

@@ -114,8 +114,8 @@ public final class SnapSandboxMain {
                 throw new IllegalArgumentException("give every --client-key its --public-key FILE");
             }
         } catch (IllegalArgumentException e) {
-            err.println("snap-sandbox: " + e.getMessage());
-            err.println(USAGE);
+            // one line per error (usage only with --help), as every command of the CLI
+            err.println("snap-sandbox: " + e.getMessage() + " (--help lists the options)");
             err.flush();
             return 2;
         }
