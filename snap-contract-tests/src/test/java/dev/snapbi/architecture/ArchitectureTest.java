@@ -56,10 +56,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule only_the_feign_adapter_touches_feign_and_resilience4j = noClasses()
-            .that().resideOutsideOfPackage("dev.snapbi.adapter.feign..")
+            .that().resideOutsideOfPackages("dev.snapbi.adapter.feign..", "dev.snapbi.spring..")
             .should().dependOnClassesThat().resideInAnyPackage("feign..", "io.github.resilience4j..")
             .because("Feign and Resilience4j are one adapter's choice; anyone who plugs in their own HTTP adapter"
-                    + " must not need them, so nothing else may mention them");
+                    + " must not need them, so nothing else may mention them (the Spring Boot starter excepted: it"
+                    + " publishes the Feign adapter's Resilience4j registries and offers its Feign capability)");
 
     @ArchTest
     static final ArchRule only_snap_crypto_touches_bouncy_castle = noClasses()
