@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(300)
 class FleetAcceptanceTest {
 
-    private static final int LIFETIME_SECONDS = 2;
+    private static final int LIFETIME_SECONDS = 3; // long enough for a fetch on a loaded 2-core machine
     private static final Duration CYCLE = Duration.ofSeconds(LIFETIME_SECONDS).dividedBy(2);
     private static final Duration SAFETY_NET = Duration.ofSeconds(60);
 

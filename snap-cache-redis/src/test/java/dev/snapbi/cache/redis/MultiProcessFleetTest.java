@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(300)
 class MultiProcessFleetTest {
 
-    private static final int LIFETIME_SECONDS = 2;
+    private static final int LIFETIME_SECONDS = 6; // a cold JVM's first fetch takes seconds on a loaded 2-core machine
     private static final Duration CYCLE = Duration.ofSeconds(LIFETIME_SECONDS).dividedBy(2);
     private static final Pattern RESULT = Pattern.compile(
             "RESULT handed=(\\d+) expired=(\\d+) fetched=(\\d+) adopted=(\\d+) failure=(\\S+)");
