@@ -68,6 +68,12 @@ public class SignedCallThroughputBenchmark {
         }
     }
 
+    /** Marks the end of the iteration for {@link ThreadAllocationProfiler}, while the sandbox still runs. */
+    @TearDown(Level.Iteration)
+    public void iterationEnded() {
+        ThreadAllocationProfiler.iterationEnded();
+    }
+
     /** Fails the trial if the sandbox refused anything or more than the one token was fetched. */
     @TearDown(Level.Trial)
     public void tearDown() {

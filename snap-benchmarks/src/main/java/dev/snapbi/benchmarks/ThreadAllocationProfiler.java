@@ -19,13 +19,21 @@ import java.util.Map;
  * and the JDK HTTP server's {@code HTTP-Dispatcher}) and every other thread of the benchmark JVM
  * ({@code alloc.client.norm}: the benchmark's, the HTTP clients', JMH's). JMH's {@code -prof gc} reports the sum; when
  * the server runs in the same JVM it dilutes a comparison of clients, which this split undoes. Threads that end
- * within an iteration are not counted. Use with {@code -prof dev.snapbi.benchmarks.ThreadAllocationProfiler}.
+ * within an iteration are not counted. JMH runs the trial's tear-down (which stops the sandbox and its threads) before
+ * the profilers see the last iteration: a benchmark that stops threads there calls {@link #iterationEnded()} from an
+ * {@code @TearDown(Level.Iteration)} method, whose snapshot then ends the iteration. Use with
+ * {@code -prof dev.snapbi.benchmarks.ThreadAllocationProfiler}.
  */
 public final class ThreadAllocationProfiler implements InternalProfiler {
 
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    /** The snapshot taken at the end of the iteration by the benchmark, if it took one. */
+    private static volatile Map<Long, long[]> ended;
     private Map<Long, long[]> before = Map.of();
+
+    /** Called by the benchmark at the end of each iteration, before any thread is stopped. */
+    public static void iterationEnded() {
+        ended = snapshot();
+    }
 
     @Override
     public String getDescription() {
@@ -34,13 +42,16 @@ public final class ThreadAllocationProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        ended = null;
         before = snapshot();
     }
 
     @Override
     public List<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                  IterationResult result) {
-        Map<Long, long[]> after = snapshot();
+        Map<Long, long[]> marked = ended;
+        ended = null;
+        Map<Long, long[]> after = marked != null ? marked : snapshot();
         long server = 0;
         long client = 0;
         for (Map.Entry<Long, long[]> e : after.entrySet()) {
@@ -61,7 +72,9 @@ public final class ThreadAllocationProfiler implements InternalProfiler {
     }
 
     /** Per live thread id: {allocated bytes, 1 if a server thread else 0}. */
-    private Map<Long, long[]> snapshot() {
+    private static Map<Long, long[]> snapshot() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] ids = threads.getAllThreadIds();
         ThreadInfo[] infos = threads.getThreadInfo(ids);
         long[] bytes = threads.getThreadAllocatedBytes(ids);
