@@ -83,7 +83,8 @@ public final class TransportFailures {
         }
         if (isInterrupt(io)) {
             Thread.currentThread().interrupt();
-            return new SnapUnavailableException(Reason.INTERRUPTED, "interrupted during " + where, context, null, io);
+            return new SnapUnavailableException(Reason.INTERRUPTED, "interrupted during " + where, context, null,
+                    withoutServerText(io));
         }
         if (isConnectFailure(io)) {
             return connectFailure(io, where, context, connectTimeout);
@@ -92,16 +93,17 @@ public final class TransportFailures {
                 || io instanceof Bodies.BodyTimeoutException) {
             return new SnapUnavailableException(Reason.TIMEOUT, "no complete answer from " + where
                     + " within the read timeout" + millis(readTimeout) + "; the provider is slow - the call may"
-                    + " or may not have been carried out; retry later or raise readTimeout", context, null, io);
+                    + " or may not have been carried out; retry later or raise readTimeout", context, null,
+                    withoutServerText(io));
         }
         if (io instanceof SSLException) {
             return new SnapUnavailableException(Reason.CONNECTION, "the TLS session with " + where + " failed ("
                     + io.getClass().getSimpleName() + "); check the base URL, any TLS-intercepting proxy and the"
-                    + " JVM's trust store", context, null, io);
+                    + " JVM's trust store", context, null, withoutServerText(io));
         }
         return new SnapUnavailableException(Reason.CONNECTION, "the connection for " + where + " failed or was"
                 + " dropped (" + io.getClass().getSimpleName() + "); the call may or may not have been carried out -"
-                + " retry later", context, null, io);
+                + " retry later", context, null, withoutServerText(io));
     }
 
     private static SnapUnavailableException connectFailure(IOException io, String where, ErrorContext context,
@@ -120,7 +122,18 @@ public final class TransportFailures {
                     + " or retry later";
         }
         return new SnapUnavailableException(Reason.CONNECT, where + ": " + reason + " (the request was not sent)",
-                context, null, io);
+                context, null, withoutServerText(io));
+    }
+
+    /**
+     * The cause to attach: the I/O failure's type and stack, without its message or its causes' messages. A broken
+     * answer puts the server's own text there (an invalid status line, a header that echoes the request), which may
+     * carry the token or signature that was sent.
+     */
+    static IOException withoutServerText(IOException io) {
+        IOException copy = new IOException(io.getClass().getName() + " (message withheld: it may quote the server)");
+        copy.setStackTrace(io.getStackTrace());
+        return copy;
     }
 
     private static boolean has(Throwable t, Class<? extends Throwable> type) {
