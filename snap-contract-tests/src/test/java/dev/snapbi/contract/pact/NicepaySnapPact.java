@@ -2,8 +2,8 @@ package dev.snapbi.contract.pact;
 
 /**
  * The vocabulary of the one contract between {@code snapbi-java} and {@code nicepay-snap}, shared by the consumer
- * side ({@link NicepaySnapConsumerPactTest} for the token endpoint, {@link VaCreateConsumerPactTest} for VA creation;
- * both write into the same pact file) and the provider side ({@link SandboxProviderPactTest}, which verifies the
+ * side ({@link NicepaySnapConsumerPactTest} for the token endpoint, {@link VaCreateConsumerPactTest} for VA creation,
+ * {@link NicepayServicesConsumerPactTest} for the typed services; all write into the same pact file) and the provider side ({@link SandboxProviderPactTest}, which verifies the
  * sandbox against every interaction): the participants, the paths, the provider states and the shapes headers are
  * matched by.
  */

@@ -80,7 +80,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Verifies the sandbox, standing in for NICEPAY, against the one pact the consumer tests wrote to
- * {@code target/pacts}: every interaction, token and VA creation alike, one test each. It runs in the surefire
+ * {@code target/pacts}: every interaction, token, VA creation and the typed services alike, one test each. It runs in the surefire
  * execution {@code pact-verification}, which Maven starts only after {@code default-test} (where the consumer tests
  * run) has passed, so the pact it reads is always the one just written.
  * <p>
@@ -91,7 +91,8 @@ import static org.assertj.core.api.Assertions.fail;
  *       key pair that the provider states register.</li>
  *   <li>The VA path, by the library itself ({@link TransactionSigner} with {@link HmacSha512Signer}): a live token
  *       that the sandbox issues to the registered partner, a fresh {@code X-TIMESTAMP}, a new {@code X-EXTERNAL-ID}
- *       and the HMAC-SHA512 signature over the exact body bytes Pact is about to send.</li>
+ *       and the HMAC-SHA512 signature over the exact body bytes Pact is about to send. Every typed-service path
+ *       under {@code /nicepay/api/v1.0/} is signed the same way.</li>
  * </ul>
  * The provider states set the sandbox up. After each interaction the test checks that the sandbox received exactly
  * that one request and whether its signature verified, as the states say it should, so a broken re-signing cannot
