@@ -2,8 +2,8 @@ package dev.snapbi.contract.pact;
 
 /**
  * The vocabulary of the one contract between {@code snapbi-java} and {@code nicepay-snap}, shared by the consumer
- * side ({@link NicepaySnapConsumerPactTest} for the token endpoint, {@link VaCreateConsumerPactTest} for VA creation;
- * both write into the same pact file) and the provider side ({@link SandboxProviderPactTest}, which verifies the
+ * side ({@link NicepaySnapConsumerPactTest} for the token endpoint, {@link VaCreateConsumerPactTest} for VA creation,
+ * {@link NicepayServicesConsumerPactTest} for the typed services; all write into the same pact file) and the provider side ({@link SandboxProviderPactTest}, which verifies the
  * sandbox against every interaction): the participants, the paths, the provider states and the shapes headers are
  * matched by.
  */
@@ -45,6 +45,51 @@ final class NicepaySnapPact {
     static final String ANOTHER_SECRET = "partner IONPAYTEST is registered with another client secret";
     /** Provider state (VA): the request's X-EXTERNAL-ID was already used today. */
     static final String EXTERNAL_ID_USED = "partner IONPAYTEST already used the request's X-EXTERNAL-ID today";
+
+    /** The typed services' paths (SNAP-SPEC section 8), under {@code /nicepay/api/v1.0}. */
+    static final String SERVICES_PREFIX = "/nicepay/api/v1.0/";
+    static final String VA_STATUS_PATH = SERVICES_PREFIX + "transfer-va/status";
+    static final String VA_DELETE_PATH = SERVICES_PREFIX + "transfer-va/delete-va";
+    static final String QRIS_GENERATE_PATH = SERVICES_PREFIX + "qr/qr-mpm-generate";
+    static final String QRIS_STATUS_PATH = SERVICES_PREFIX + "qr/qr-mpm-query";
+    static final String QRIS_REFUND_PATH = SERVICES_PREFIX + "qr/qr-mpm-refund";
+    static final String EWALLET_PAYMENT_PATH = SERVICES_PREFIX + "debit/payment-host-to-host";
+    static final String EWALLET_STATUS_PATH = SERVICES_PREFIX + "debit/status";
+    static final String EWALLET_REFUND_PATH = SERVICES_PREFIX + "debit/refund";
+    static final String PAYOUT_REGISTRATION_PATH = SERVICES_PREFIX + "transfer/registration";
+    static final String PAYOUT_APPROVE_PATH = SERVICES_PREFIX + "transfer/approve";
+    static final String PAYOUT_INQUIRY_PATH = SERVICES_PREFIX + "transfer/inquiry";
+    static final String PAYOUT_CANCEL_PATH = SERVICES_PREFIX + "transfer/cancel";
+    static final String PAYOUT_REJECT_PATH = SERVICES_PREFIX + "transfer/reject";
+    static final String BALANCE_PATH = SERVICES_PREFIX + "balance-inquiry";
+
+    /** The business references the typed-service interactions use; the provider states create them. */
+    static final String VA_TRX_ID = "TRX-VA-0001";
+    static final String UNKNOWN_TRX_ID = "TRX-VA-0404";
+    static final String QRIS_REFERENCE = "QR-0001";
+    static final String QRIS_REFUND_NO = "RF-QR-0001";
+    static final String EWALLET_REFERENCE = "EW-0001";
+    static final String EWALLET_REFUND_NO = "RF-EW-0001";
+    static final String PAYOUT_REFERENCE = "PO-0001";
+
+    /** Provider state (typed services): an unpaid virtual account with trxId {@link #VA_TRX_ID} exists. */
+    static final String VA_UNPAID = "partner IONPAYTEST has an unpaid virtual account with trxId " + VA_TRX_ID;
+    /** Provider state: no transaction has trxId {@link #UNKNOWN_TRX_ID}. */
+    static final String VA_UNKNOWN = "partner IONPAYTEST has no virtual account with trxId " + UNKNOWN_TRX_ID;
+    /** Provider state: a pending QRIS payment {@link #QRIS_REFERENCE}. */
+    static final String QRIS_PENDING = "partner IONPAYTEST has a pending QRIS payment " + QRIS_REFERENCE;
+    /** Provider state: a paid QRIS payment {@link #QRIS_REFERENCE}. */
+    static final String QRIS_PAID = "partner IONPAYTEST has a paid QRIS payment " + QRIS_REFERENCE;
+    /** Provider state: a pending e-wallet payment {@link #EWALLET_REFERENCE}. */
+    static final String EWALLET_PENDING = "partner IONPAYTEST has a pending e-wallet payment " + EWALLET_REFERENCE;
+    /** Provider state: a paid e-wallet payment {@link #EWALLET_REFERENCE}. */
+    static final String EWALLET_PAID = "partner IONPAYTEST has a paid e-wallet payment " + EWALLET_REFERENCE;
+    /** Provider state: a payout {@link #PAYOUT_REFERENCE} waiting for approval. */
+    static final String PAYOUT_PENDING = "partner IONPAYTEST has a payout " + PAYOUT_REFERENCE
+            + " waiting for approval";
+    /** Provider state: the provider misses a mandatory field of an e-wallet payment (injected: the client sends all). */
+    static final String EWALLET_MISSES_A_FIELD =
+            "the provider misses a mandatory field of an e-wallet payment and answers 4005402";
 
     /** {@code X-TIMESTAMP}: second precision, Jakarta's offset, as NICEPAY wants it. */
     static final String TIMESTAMP_REGEX =

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Checks that the consumer tests wrote one pact holding every interaction (token and VA creation), then publishes it,
+ * Checks that the consumer tests wrote one pact holding every interaction (token, VA creation, typed services), then publishes it,
  * for real, with the Pact Maven plugin as this module's POM configures it
  * ({@code ./mvnw pact:publish} in a child process, the same wrapper and local repository as the build running this
  * test), to a {@link LoopbackPactBroker}, and checks what arrived: participants, version, branch, the pact itself and
@@ -42,8 +42,17 @@ import static org.assertj.core.api.Assertions.fail;
 class PactBrokerPublishTest {
 
     private static final String PACT_FILE = CONSUMER + "-" + PROVIDER + ".json";
-    /** The interactions of the one contract, by request path: those of both consumer test classes. */
-    private static final Map<String, Long> INTERACTIONS_BY_PATH = Map.of(TOKEN_PATH, 7L, VA_PATH, 5L);
+    /** The interactions of the one contract, by request path: those of the three consumer test classes (31). */
+    private static final Map<String, Long> INTERACTIONS_BY_PATH = Map.ofEntries(Map.entry(TOKEN_PATH, 7L),
+            Map.entry(VA_PATH, 7L), Map.entry(NicepaySnapPact.VA_STATUS_PATH, 2L),
+            Map.entry(NicepaySnapPact.VA_DELETE_PATH, 1L), Map.entry(NicepaySnapPact.QRIS_GENERATE_PATH, 2L),
+            Map.entry(NicepaySnapPact.QRIS_STATUS_PATH, 1L), Map.entry(NicepaySnapPact.QRIS_REFUND_PATH, 1L),
+            Map.entry(NicepaySnapPact.EWALLET_PAYMENT_PATH, 2L), Map.entry(NicepaySnapPact.EWALLET_STATUS_PATH, 1L),
+            Map.entry(NicepaySnapPact.EWALLET_REFUND_PATH, 1L),
+            Map.entry(NicepaySnapPact.PAYOUT_REGISTRATION_PATH, 1L),
+            Map.entry(NicepaySnapPact.PAYOUT_APPROVE_PATH, 1L), Map.entry(NicepaySnapPact.PAYOUT_INQUIRY_PATH, 1L),
+            Map.entry(NicepaySnapPact.PAYOUT_CANCEL_PATH, 1L), Map.entry(NicepaySnapPact.PAYOUT_REJECT_PATH, 1L),
+            Map.entry(NicepaySnapPact.BALANCE_PATH, 1L));
     private static final long CHILD_TIMEOUT_MINUTES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 

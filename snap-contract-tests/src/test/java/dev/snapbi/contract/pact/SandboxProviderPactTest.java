@@ -24,6 +24,7 @@ import dev.snapbi.domain.token.B2bTokenRequestSupplier;
 import dev.snapbi.domain.transaction.TimeOrderedExternalIdGenerator;
 import dev.snapbi.domain.transaction.TransactionHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
+import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.sandbox.RecordedRequest;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -46,9 +47,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import static dev.snapbi.contract.pact.NicepaySnapPact.ANOTHER_SECRET;
+import static dev.snapbi.contract.pact.NicepaySnapPact.EWALLET_MISSES_A_FIELD;
+import static dev.snapbi.contract.pact.NicepaySnapPact.EWALLET_PAID;
+import static dev.snapbi.contract.pact.NicepaySnapPact.EWALLET_PENDING;
+import static dev.snapbi.contract.pact.NicepaySnapPact.PAYOUT_PENDING;
+import static dev.snapbi.contract.pact.NicepaySnapPact.QRIS_PAID;
+import static dev.snapbi.contract.pact.NicepaySnapPact.QRIS_PENDING;
+import static dev.snapbi.contract.pact.NicepaySnapPact.SERVICES_PREFIX;
+import static dev.snapbi.contract.pact.NicepaySnapPact.VA_UNKNOWN;
+import static dev.snapbi.contract.pact.NicepaySnapPact.VA_UNPAID;
 import static dev.snapbi.contract.pact.NicepaySnapPact.CLIENT_KEY;
 import static dev.snapbi.contract.pact.NicepaySnapPact.CLIENT_NOT_REGISTERED;
 import static dev.snapbi.contract.pact.NicepaySnapPact.CLIENT_REGISTERED;
@@ -69,7 +80,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Verifies the sandbox, standing in for NICEPAY, against the one pact the consumer tests wrote to
- * {@code target/pacts}: every interaction, token and VA creation alike, one test each. It runs in the surefire
+ * {@code target/pacts}: every interaction, token, VA creation and the typed services alike, one test each. It runs in the surefire
  * execution {@code pact-verification}, which Maven starts only after {@code default-test} (where the consumer tests
  * run) has passed, so the pact it reads is always the one just written.
  * <p>
@@ -80,7 +91,8 @@ import static org.assertj.core.api.Assertions.fail;
  *       key pair that the provider states register.</li>
  *   <li>The VA path, by the library itself ({@link TransactionSigner} with {@link HmacSha512Signer}): a live token
  *       that the sandbox issues to the registered partner, a fresh {@code X-TIMESTAMP}, a new {@code X-EXTERNAL-ID}
- *       and the HMAC-SHA512 signature over the exact body bytes Pact is about to send.</li>
+ *       and the HMAC-SHA512 signature over the exact body bytes Pact is about to send. Every typed-service path
+ *       under {@code /nicepay/api/v1.0/} is signed the same way.</li>
  * </ul>
  * The provider states set the sandbox up. After each interaction the test checks that the sandbox received exactly
  * that one request and whether its signature verified, as the states say it should, so a broken re-signing cannot
@@ -102,6 +114,7 @@ class SandboxProviderPactTest {
     private ExternalIdGenerator externalIds = TimeOrderedExternalIdGenerator.create();
     private boolean revokeAfterSigning;
     private boolean signatureShouldVerify;
+    private NicepayClient stateClient;
 
     @BeforeAll
     static void generateKeys() {
@@ -118,6 +131,9 @@ class SandboxProviderPactTest {
 
     @AfterEach
     void stopTheSandbox() {
+        if (stateClient != null) {
+            stateClient.close();
+        }
         if (tokens != null) {
             tokens.close();
         }
@@ -131,8 +147,8 @@ class SandboxProviderPactTest {
         String path = URI.create(request.getPath()).getPath();
         if (path.equals(TOKEN_PATH)) {
             resignTokenRequest(request);
-        } else if (path.equals(VA_PATH)) {
-            resignVaRequest((ClassicHttpRequest) request);
+        } else if (path.startsWith(SERVICES_PREFIX)) {
+            resignServiceRequest((ClassicHttpRequest) request);
         } else {
             fail("the pact has an interaction on " + path + ", which this test cannot sign; teach it how");
         }
@@ -158,7 +174,7 @@ class SandboxProviderPactTest {
     }
 
     /** Replaces the pact's example SNAP headers with real ones over the exact bytes about to be sent. */
-    private void resignVaRequest(ClassicHttpRequest request) throws IOException {
+    private void resignServiceRequest(ClassicHttpRequest request) throws IOException {
         HttpEntity entity = request.getEntity();
         byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
         request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON)); // read once: make it repeatable
@@ -167,6 +183,19 @@ class SandboxProviderPactTest {
         if (revokeAfterSigning) {
             sandbox.revokeToken(headers.accessToken().value());
         }
+    }
+
+    /**
+     * The partner's own client on the sandbox, with which the states of the typed-service interactions create the
+     * transactions those requests name (its external ids come from the same generator as the re-signing's).
+     */
+    private NicepayClient stateClient() {
+        if (stateClient == null) {
+            stateClient = NicepayClient.builder().environment(ProviderProfile.nicepay(sandbox.baseUrl()))
+                    .clientKey(CLIENT_KEY).privateKey(merchantKeys.privateKey()).clientSecret(SECRET)
+                    .externalIds(() -> externalIds.nextId()).retryBackoff(Duration.ZERO).build();
+        }
+        return stateClient;
     }
 
     /** Signs as a library user does: tokens from the sandbox's token endpoint, HMAC with the partner's secret. */
@@ -258,5 +287,49 @@ class SandboxProviderPactTest {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(first.build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as("the earlier call with the id").isEqualTo(200);
+    }
+
+    // ---------------------------------------------------------------- provider states of the typed services
+
+    @State(VA_UNPAID)
+    void createTheVirtualAccount() {
+        stateClient().virtualAccounts().create(NicepayServicesConsumerPactTest.vaOrder());
+    }
+
+    @State(VA_UNKNOWN)
+    void createNoVirtualAccount() {
+        assertThat(sandbox.stats().requests(SnapSandbox.VA_CREATE_PATH)).isZero();
+    }
+
+    @State(QRIS_PENDING)
+    void generateTheQr() {
+        stateClient().qris().generate(NicepayServicesConsumerPactTest.qrOrder());
+    }
+
+    @State(QRIS_PAID)
+    void generateAndPayTheQr() {
+        sandbox.payQris(stateClient().qris().generate(NicepayServicesConsumerPactTest.qrOrder()).referenceNo());
+    }
+
+    @State(EWALLET_PENDING)
+    void startTheEwalletPayment() {
+        stateClient().ewallets().pay(NicepayServicesConsumerPactTest.walletOrder());
+    }
+
+    @State(EWALLET_PAID)
+    void startAndPayTheEwalletPayment() {
+        sandbox.payEwallet(stateClient().ewallets().pay(NicepayServicesConsumerPactTest.walletOrder()).referenceNo());
+    }
+
+    @State(PAYOUT_PENDING)
+    void registerThePayout() {
+        stateClient().payouts().register(NicepayServicesConsumerPactTest.payoutOrder());
+    }
+
+    // A correct request from the typed client (which sends every member) cannot provoke this: the state injects it.
+
+    @State(EWALLET_MISSES_A_FIELD)
+    void missAMandatoryFieldOfTheEwalletPayment() {
+        sandbox.transactionFaults().failNext(1, 400, "4005402", "Invalid Mandatory Field [validUpTo]");
     }
 }
