@@ -36,7 +36,8 @@ class ArchitectureTest {
 
     private static final String[] MODULE_ROOTS = {"dev.snapbi.domain", "dev.snapbi.crypto",
             "dev.snapbi.adapter.feign", "dev.snapbi.sandbox", "dev.snapbi.cli", "dev.snapbi.testing",
-            "dev.snapbi.nicepay"};
+            "dev.snapbi.nicepay", "dev.snapbi.adapter.jdk", "dev.snapbi.cache.redis",
+            "dev.snapbi.spring.boot3.autoconfigure"};
 
     /** A rule that sees no classes proves nothing: every module's production classes must be analysed. */
     @ArchTest

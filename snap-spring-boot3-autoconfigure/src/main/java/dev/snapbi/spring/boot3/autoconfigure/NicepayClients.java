@@ -57,7 +57,13 @@ public final class NicepayClients implements AutoCloseable {
 
     /** What the named client knows about its token, without asking NICEPAY. */
     public NicepayClientStatus status(String name) {
-        return entry(name).tokenState().status();
+        TokenState.Reading now = entry(name).tokenState().read();
+        if (!now.heardAnything()) {
+            return new NicepayClientStatus(NicepayClientStatus.State.UNKNOWN, null, now.circuitBreaker(), null);
+        }
+        NicepayClientStatus.State state = now.tokenValid() || now.lastFailure() == null
+                ? NicepayClientStatus.State.UP : NicepayClientStatus.State.DOWN;
+        return new NicepayClientStatus(state, now.expiresAt(), now.circuitBreaker(), now.lastFailure());
     }
 
     /**

@@ -117,12 +117,12 @@ final class NicepayClientsBuilder {
         ProviderProfile profile = profile(prefix, m);
         String clientKey = setting(m, NicepayMerchantProperties::getClientKey);
         if (clientKey == null || clientKey.isBlank()) {
-            throw new SnapbiPropertyException(prefix + "client-key", "is missing",
+            throw SnapConfigurationException.forSetting(prefix + "client-key", "is missing",
                     "Set it to the client key NICEPAY gave you (NICEPAY's is the merchant id, iMid, e.g. IONPAYTEST).");
         }
         String secret = setting(m, NicepayMerchantProperties::getClientSecret);
         if (secret == null || secret.isEmpty()) {
-            throw new SnapbiPropertyException(prefix + "client-secret", "is missing",
+            throw SnapConfigurationException.forSetting(prefix + "client-secret", "is missing",
                     "Set it to the client secret NICEPAY gave with the client key, e.g. client-secret="
                             + "${NICEPAY_CLIENT_SECRET}; it keys the HMAC-SHA512 signature of every transactional"
                             + " call.");
@@ -135,22 +135,21 @@ final class NicepayClientsBuilder {
         Integer attempts = setting(m, NicepayMerchantProperties::getMaxAttempts);
         int maxAttempts = attempts == null ? NicepayClient.DEFAULT_MAX_ATTEMPTS : attempts;
         if (maxAttempts < 1 || maxAttempts > 10) {
-            throw new SnapbiPropertyException(prefix + "max-attempts", "is " + maxAttempts,
+            throw SnapConfigurationException.forSetting(prefix + "max-attempts", "is " + maxAttempts,
                     "Give a number from 1 (no retry) to 10; the default is 3.");
         }
         CacheType cache = m.getCache().getType() != null ? m.getCache().getType() : properties.getCache().getType();
         TokenCache store = null;
         if (cache == CacheType.REDIS) {
             if (tokenStores == null) {
-                throw new SnapbiPropertyException(prefix + "cache.type", "is redis, but snap-cache-redis is not on the"
-                        + " classpath", "Add the dependency dev.snapbi:snap-cache-redis (it brings Lettuce), or use"
-                        + " cache.type=memory.");
+                throw SnapConfigurationException.forSetting(prefix + "cache.type", "is redis, but snap-cache-redis is"
+                        + " not on the classpath", "Add the dependency dev.snapbi:snap-cache-redis (it brings"
+                        + " Lettuce), or use cache.type=memory.");
             }
-            NicepayMerchantProperties.Redis redis = new NicepayMerchantProperties.Redis();
-            redis.setUri(setting(m, x -> x.getCache().getRedis().getUri()));
-            redis.setEncryptionKey(setting(m, x -> x.getCache().getRedis().getEncryptionKey()));
-            redis.setCommandTimeout(setting(m, x -> x.getCache().getRedis().getCommandTimeout()));
-            store = tokenStores.create(prefix, redis, secret);
+            store = tokenStores.create(prefix, new TokenStoreFactory.RedisSettings(
+                    setting(m, x -> x.getCache().getRedis().getUri()),
+                    setting(m, x -> x.getCache().getRedis().getEncryptionKey()),
+                    setting(m, x -> x.getCache().getRedis().getCommandTimeout())), secret);
         }
         Signer rsa = signer(prefix, m);
         NicepayNotifications notifications = notifications(prefix, m, clientKey);
@@ -260,7 +259,7 @@ final class NicepayClientsBuilder {
             if (!baseUrl.isAbsolute() || baseUrl.getHost() == null
                     || !("https".equalsIgnoreCase(baseUrl.getScheme())
                     || "http".equalsIgnoreCase(baseUrl.getScheme()))) {
-                throw new SnapbiPropertyException(prefix + "base-url",
+                throw SnapConfigurationException.forSetting(prefix + "base-url",
                         "'" + baseUrl + "' is not an absolute http(s) URL",
                         "Give the environment root such as https://dev.nicepay.co.id (paths start with /nicepay/...),"
                                 + " or remove it and set environment.");
@@ -280,7 +279,7 @@ final class NicepayClientsBuilder {
         String property = prefix + "private-key";
         String value = setting(m, NicepayMerchantProperties::getPrivateKey);
         if (value == null || value.isBlank()) {
-            throw new SnapbiPropertyException(property, "is missing",
+            throw SnapConfigurationException.forSetting(property, "is missing",
                     "Set it to the merchant's RSA private key: a location such as file:/etc/nicepay/private.pem or"
                             + " classpath:nicepay/private.pem, or the PEM text itself (e.g."
                             + " private-key=${NICEPAY_PRIVATE_KEY}).");
@@ -291,7 +290,7 @@ final class NicepayClientsBuilder {
             return password == null || password.isEmpty() ? RsaSigner.fromPem(text)
                     : RsaSigner.fromPem(text, password.toCharArray());
         } catch (SnapConfigurationException e) {
-            throw new SnapbiPropertyException(property, "is not a readable RSA private key ("
+            throw SnapConfigurationException.forSetting(property, "is not a readable RSA private key ("
                     + e.getMessage() + ")", "Give a PKCS#8 or PKCS#1 PEM, bare Base64 DER, or an encrypted PKCS#8"
                     + " PEM with " + prefix + "private-key-password; check that it is the private (not the public)"
                     + " key.");
@@ -304,14 +303,16 @@ final class NicepayClientsBuilder {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String text = keyText(property, value); // its own errors already name the property: not re-wrapped below
         try {
             return NicepayNotifications.builder()
-                    .publicKeyPem(keyText(property, value))
+                    .publicKeyPem(text)
                     .clientId(clientKey)
                     .clock(clock)
                     .build();
         } catch (SnapConfigurationException e) {
-            throw new SnapbiPropertyException(property, "is not a readable RSA public key (" + e.getMessage() + ")",
+            throw SnapConfigurationException.forSetting(property,
+                    "is not a readable RSA public key (" + e.getMessage() + ")",
                     "Give NICEPAY's public key as X.509 PEM (BEGIN PUBLIC KEY), bare Base64 or a certificate, or a"
                             + " file:/classpath: location of it.");
         }
@@ -325,18 +326,18 @@ final class NicepayClientsBuilder {
         }
         Resource resource = resources.getResource(trimmed);
         if (!resource.exists()) {
-            throw new SnapbiPropertyException(property, "nothing found at " + trimmed,
+            throw SnapConfigurationException.forSetting(property, "nothing found at " + trimmed,
                     "Check the path (file:/absolute/path.pem or classpath:relative/path.pem), or give the PEM text.");
         }
         try (InputStream in = resource.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_KEY_CHARS + 1);
             if (bytes.length > MAX_KEY_CHARS) {
-                throw new SnapbiPropertyException(property, trimmed + " is larger than 64 KiB",
+                throw SnapConfigurationException.forSetting(property, trimmed + " is larger than 64 KiB",
                         "Point it at the key file itself.");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SnapbiPropertyException(property, trimmed + " could not be read ("
+            throw SnapConfigurationException.forSetting(property, trimmed + " could not be read ("
                     + e.getClass().getSimpleName() + ")",
                     "Check that the file exists and is readable by the application.");
         }
@@ -347,7 +348,7 @@ final class NicepayClientsBuilder {
             return fallback;
         }
         if (value.isNegative() || value.isZero() || value.compareTo(Duration.ofHours(1)) > 0) {
-            throw new SnapbiPropertyException(property, "is " + value,
+            throw SnapConfigurationException.forSetting(property, "is " + value,
                     "Give a positive duration of at most 1h, e.g. 5s or 500ms.");
         }
         return value;
@@ -361,7 +362,10 @@ final class NicepayClientsBuilder {
         try {
             return build.build();
         } catch (SnapConfigurationException e) {
-            throw new SnapbiPropertyException(property, e.getMessage(), "Correct " + property + ".");
+            if (e.setting().isPresent()) {
+                throw e; // already names its property
+            }
+            throw SnapConfigurationException.forSetting(property, e.getMessage(), "Correct " + property + ".");
         }
     }
 }

@@ -106,8 +106,10 @@ public class SnapbiNicepayAutoConfiguration {
 
     /** With {@code snapbi.nicepay.clients.<name>.*}: one client and one token provider bean per name. */
     @Bean
-    static NamedNicepayClientsRegistrar namedNicepayClientsRegistrar(Environment environment) {
-        return new NamedNicepayClientsRegistrar(environment);
+    static NamedNicepayClientsRegistrar namedNicepayClientsRegistrar(Environment environment,
+                                                                     ObjectProvider<NicepayClients> clients) {
+        return new NamedNicepayClientsRegistrar(environment, name -> clients.getObject().get(name),
+                name -> clients.getObject().transactionSigner(name));
     }
 
     /** The single-merchant form's beans. */

@@ -1,5 +1,6 @@
 package dev.snapbi.spring.boot3.autoconfigure;
 
+import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.domain.transaction.TransactionSigner;
@@ -99,15 +100,35 @@ class SnapbiNicepayAutoConfigurationTest {
         return all.toArray(String[]::new);
     }
 
-    private static SnapbiPropertyException startupFailure(AssertableApplicationContext context) {
+    /** The property error that stopped startup: a configuration error naming its property. */
+    static PropertyFailure startupFailure(AssertableApplicationContext context) {
         assertThat(context).hasFailed();
         Throwable t = context.getStartupFailure();
-        while (t != null && !(t instanceof SnapbiPropertyException)) {
+        while (t != null && !(t instanceof SnapConfigurationException e && e.setting().isPresent())) {
             t = t.getCause();
         }
-        assertThat(t).as("a SnapbiPropertyException in the cause chain of %s", context.getStartupFailure())
-                .isNotNull();
-        return (SnapbiPropertyException) t;
+        assertThat(t).as("a SnapConfigurationException naming a property in the cause chain of %s",
+                context.getStartupFailure()).isNotNull();
+        return new PropertyFailure((SnapConfigurationException) t);
+    }
+
+    /** A property error, read as property, problem and fix. */
+    record PropertyFailure(SnapConfigurationException error) {
+        String property() {
+            return error.setting().orElseThrow();
+        }
+
+        String problem() {
+            return error.problem();
+        }
+
+        String action() {
+            return error.fix().orElseThrow();
+        }
+
+        String getMessage() {
+            return error.getMessage();
+        }
     }
 
     private static byte[] vaCreate(String trxId) {
@@ -172,7 +193,7 @@ class SnapbiNicepayAutoConfigurationTest {
     void a_missing_private_key_stops_startup_naming_the_property_and_the_fix() {
         runner.withPropertyValues("snapbi.nicepay.client-key=MERCHANTA", "snapbi.nicepay.client-secret=s")
                 .run(context -> {
-                    SnapbiPropertyException failure = startupFailure(context);
+                    PropertyFailure failure = startupFailure(context);
                     assertThat(failure.property()).isEqualTo("snapbi.nicepay.private-key");
                     assertThat(failure.action()).contains("file:").contains("classpath:");
                     FailureAnalysis analysis = new SnapbiPropertyFailureAnalyzer().analyze(context.getStartupFailure());
@@ -182,12 +203,25 @@ class SnapbiNicepayAutoConfigurationTest {
     }
 
     @Test
+    void the_failure_analysis_explains_snapbi_properties_and_leaves_other_configuration_errors_to_spring_boot() {
+        SnapbiPropertyFailureAnalyzer analyzer = new SnapbiPropertyFailureAnalyzer();
+        FailureAnalysis ours = analyzer.analyze(new IllegalStateException(SnapConfigurationException.forSetting(
+                "snapbi.nicepay.client-key", "is missing", "Set it.")));
+        assertThat(ours.getDescription())
+                .isEqualTo("NICEPAY SNAP is not configured correctly: property snapbi.nicepay.client-key: is missing.");
+        assertThat(ours.getAction()).isEqualTo("Set it.");
+        assertThat(analyzer.analyze(new IllegalStateException(new SnapConfigurationException("bad key")))).isNull();
+        assertThat(analyzer.analyze(SnapConfigurationException.forSetting("myapp.key", "is missing", "Set it.")))
+                .isNull();
+    }
+
+    @Test
     void a_malformed_private_key_stops_startup_naming_the_property_without_the_key_material() {
         String garbage = "-----BEGIN PRIVATE KEY-----\nMIIBVwIBADANBgkqhkiG9w0BAQEFAASCAUEwggE9SECRETSECRET\n"
                 + "-----END PRIVATE KEY-----";
         runner.withPropertyValues("snapbi.nicepay.client-key=K", "snapbi.nicepay.client-secret=topsecret",
                 "snapbi.nicepay.private-key=" + garbage).run(context -> {
-                    SnapbiPropertyException failure = startupFailure(context);
+                    PropertyFailure failure = startupFailure(context);
                     assertThat(failure.property()).isEqualTo("snapbi.nicepay.private-key");
                     assertThat(failure.problem()).contains("not a readable RSA private key");
                     String all = failure.getMessage() + new SnapbiPropertyFailureAnalyzer()
@@ -201,7 +235,7 @@ class SnapbiNicepayAutoConfigurationTest {
     void a_key_location_with_nothing_there_stops_startup_naming_the_location() {
         runner.withPropertyValues("snapbi.nicepay.client-key=K", "snapbi.nicepay.client-secret=s",
                 "snapbi.nicepay.private-key=file:" + dir.resolve("absent.pem")).run(context -> {
-                    SnapbiPropertyException failure = startupFailure(context);
+                    PropertyFailure failure = startupFailure(context);
                     assertThat(failure.property()).isEqualTo("snapbi.nicepay.private-key");
                     assertThat(failure.problem()).contains("nothing found at file:").contains("absent.pem");
                 });
@@ -244,7 +278,7 @@ class SnapbiNicepayAutoConfigurationTest {
         runner.withPropertyValues(merchantA("snapbi.nicepay.cache.type=memory"))
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(NicepayClient.class));
         runner.withPropertyValues(merchantA("snapbi.nicepay.cache.type=redis")).run(context -> {
-            SnapbiPropertyException failure = startupFailure(context);
+            PropertyFailure failure = startupFailure(context);
             assertThat(failure.property()).isEqualTo("snapbi.nicepay.cache.type");
             assertThat(failure.action()).contains("snapbi.nicepay.cache.redis.uri").contains("spring.data.redis");
         });

@@ -3,10 +3,7 @@ package dev.snapbi.spring.boot3.autoconfigure.internal;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.NicepayClient;
-import dev.snapbi.spring.boot3.autoconfigure.NicepayClients;
 import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
@@ -15,24 +12,31 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.env.Environment;
 
+import java.util.function.Function;
+
 /**
  * For each name under {@code snapbi.nicepay.clients}: a {@link NicepayClient} bean of that name, an
  * {@link AccessTokenProvider} bean {@code <name>AccessTokens} and a {@link TransactionSigner} bean
  * {@code <name>TransactionSigner} (for {@code SnapTransactions.capability(signer)}), all qualified by the name
- * ({@code @Qualifier("<name>")}). A bean the application defines under the same name wins.
+ * ({@code @Qualifier("<name>")}). A bean the application defines under the same name wins. The beans are only
+ * looked up when first needed, through the functions given.
  */
-public final class NamedNicepayClientsRegistrar implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware {
+public final class NamedNicepayClientsRegistrar implements BeanDefinitionRegistryPostProcessor {
 
     private final Environment environment;
-    private BeanFactory beanFactory;
+    private final Function<String, NicepayClient> clients;
+    private final Function<String, TransactionSigner> signers;
 
-    public NamedNicepayClientsRegistrar(Environment environment) {
+    /**
+     * @param environment where the names are read
+     * @param clients     the client of a name, called when its bean is created
+     * @param signers     the transaction signer of a name, called when its bean is created
+     */
+    public NamedNicepayClientsRegistrar(Environment environment, Function<String, NicepayClient> clients,
+                                        Function<String, TransactionSigner> signers) {
         this.environment = environment;
-    }
-
-    @Override
-    public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
-        this.beanFactory = beanFactory;
+        this.clients = clients;
+        this.signers = signers;
     }
 
     @Override
@@ -43,7 +47,7 @@ public final class NamedNicepayClientsRegistrar implements BeanDefinitionRegistr
         for (String name : NicepayConditions.clientNames(environment)) {
             if (!registry.containsBeanDefinition(name)) {
                 RootBeanDefinition client = new RootBeanDefinition(NicepayClient.class,
-                        () -> beanFactory.getBean(NicepayClients.class).get(name));
+                        () -> clients.apply(name));
                 client.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
                 client.setDestroyMethodName(""); // NicepayClients closes it
                 registry.registerBeanDefinition(name, client);
@@ -51,7 +55,7 @@ public final class NamedNicepayClientsRegistrar implements BeanDefinitionRegistr
             String tokens = name + "AccessTokens";
             if (!registry.containsBeanDefinition(tokens)) {
                 RootBeanDefinition provider = new RootBeanDefinition(AccessTokenProvider.class,
-                        () -> beanFactory.getBean(NicepayClients.class).get(name).accessTokens());
+                        () -> clients.apply(name).accessTokens());
                 provider.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
                 provider.setDestroyMethodName("");
                 registry.registerBeanDefinition(tokens, provider);
@@ -59,7 +63,7 @@ public final class NamedNicepayClientsRegistrar implements BeanDefinitionRegistr
             String signer = name + "TransactionSigner";
             if (!registry.containsBeanDefinition(signer)) {
                 RootBeanDefinition signing = new RootBeanDefinition(TransactionSigner.class,
-                        () -> beanFactory.getBean(NicepayClients.class).transactionSigner(name));
+                        () -> signers.apply(name));
                 signing.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
                 registry.registerBeanDefinition(signer, signing);
             }

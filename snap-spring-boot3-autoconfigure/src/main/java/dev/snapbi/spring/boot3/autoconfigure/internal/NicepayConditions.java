@@ -1,6 +1,5 @@
 package dev.snapbi.spring.boot3.autoconfigure.internal;
 
-import dev.snapbi.spring.boot3.autoconfigure.SnapbiNicepayProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -15,7 +14,8 @@ import java.util.Set;
 /** Conditions on the shape of the {@code snapbi.nicepay.*} configuration. */
 public final class NicepayConditions {
 
-    private static final String P = SnapbiNicepayProperties.PREFIX;
+    /** {@code SnapbiNicepayProperties.PREFIX}, spelt out: internal code does not reach back into the public package. */
+    private static final String P = "snapbi.nicepay";
 
     private NicepayConditions() {
     }

@@ -3,8 +3,6 @@ package dev.snapbi.spring.boot3.autoconfigure.internal;
 import dev.snapbi.cache.redis.RedisTokenCache;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.port.TokenCache;
-import dev.snapbi.spring.boot3.autoconfigure.NicepayMerchantProperties;
-import dev.snapbi.spring.boot3.autoconfigure.SnapbiPropertyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 
@@ -30,14 +28,14 @@ public final class RedisTokenStoreFactory implements TokenStoreFactory {
     }
 
     @Override
-    public TokenCache create(String prefix, NicepayMerchantProperties.Redis redis, String secret) {
+    public TokenCache create(String prefix, RedisSettings redis, String secret) {
         RedisTokenCache.Builder builder = RedisTokenCache.builder();
         String uriProperty = prefix + "cache.redis.uri";
-        if (redis.getUri() != null && !redis.getUri().isBlank()) {
+        if (redis.uri() != null && !redis.uri().isBlank()) {
             try {
-                builder.uri(redis.getUri());
+                builder.uri(redis.uri());
             } catch (SnapConfigurationException e) {
-                throw new SnapbiPropertyException(uriProperty, e.getMessage(),
+                throw SnapConfigurationException.forSetting(uriProperty, e.getMessage(),
                         "Give redis://host:port, rediss://host:port for TLS or redis://user:password@host:port.");
             }
         } else {
@@ -48,35 +46,37 @@ public final class RedisTokenStoreFactory implements TokenStoreFactory {
             } else if (uri != null) {
                 builder.uri(uri);
             } else {
-                throw new SnapbiPropertyException(prefix + "cache.type", "is redis, but no Redis is configured",
-                        "Set " + uriProperty + " (redis://host:port), or configure Spring Data Redis"
-                                + " (spring.data.redis.*) or a Lettuce RedisClient bean.");
+                throw SnapConfigurationException.forSetting(prefix + "cache.type",
+                        "is redis, but no Redis is configured", "Set " + uriProperty + " (redis://host:port), or"
+                                + " configure Spring Data Redis (spring.data.redis.*) or a Lettuce RedisClient bean.");
             }
         }
         String keyProperty = prefix + "cache.redis.encryption-key";
+        byte[] key = null;
+        if (redis.encryptionKey() != null && !redis.encryptionKey().isBlank()) {
+            try {
+                key = Base64.getDecoder().decode(redis.encryptionKey().strip());
+            } catch (IllegalArgumentException e) {
+                throw SnapConfigurationException.forSetting(keyProperty, "is not Base64",
+                        "Give 32 random bytes in Base64, e.g. from: openssl rand -base64 32.");
+            }
+        }
         try {
-            if (redis.getEncryptionKey() != null && !redis.getEncryptionKey().isBlank()) {
-                byte[] key;
-                try {
-                    key = Base64.getDecoder().decode(redis.getEncryptionKey().strip());
-                } catch (IllegalArgumentException e) {
-                    throw new SnapbiPropertyException(keyProperty, "is not Base64",
-                            "Give 32 random bytes in Base64, e.g. from: openssl rand -base64 32.");
-                }
+            if (key != null) {
                 builder.encryptionKey(key);
             } else {
                 builder.encryptionSecret(secret);
             }
         } catch (SnapConfigurationException e) {
-            throw new SnapbiPropertyException(keyProperty, e.getMessage(), "Give 32 random bytes in Base64 (openssl"
-                    + " rand -base64 32), the same on every replica; without it the key is derived from a client"
-                    + " secret of at least 16 characters.");
+            throw SnapConfigurationException.forSetting(keyProperty, e.getMessage(), "Give 32 random bytes in Base64"
+                    + " (openssl rand -base64 32), the same on every replica; without it the key is derived from a"
+                    + " client secret of at least 16 characters.");
         }
-        if (redis.getCommandTimeout() != null) {
+        if (redis.commandTimeout() != null) {
             try {
-                builder.commandTimeout(redis.getCommandTimeout());
+                builder.commandTimeout(redis.commandTimeout());
             } catch (SnapConfigurationException e) {
-                throw new SnapbiPropertyException(prefix + "cache.redis.command-timeout", e.getMessage(),
+                throw SnapConfigurationException.forSetting(prefix + "cache.redis.command-timeout", e.getMessage(),
                         "Give a positive duration of at most 1m, e.g. 500ms.");
             }
         }

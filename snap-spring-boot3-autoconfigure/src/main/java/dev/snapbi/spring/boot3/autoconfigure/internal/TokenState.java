@@ -4,7 +4,6 @@ import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.token.TokenEventListener;
-import dev.snapbi.spring.boot3.autoconfigure.NicepayClientStatus;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -58,16 +57,27 @@ public final class TokenState implements TokenEventListener {
         return s == null ? null : s.expiresAt();
     }
 
-    /** The verdict now. */
-    public NicepayClientStatus status() {
+    /**
+     * What is known now, read at once.
+     *
+     * @param heardAnything  whether a token was obtained or a fetch failed yet
+     * @param expiresAt      the expiry of the token held, or {@code null}
+     * @param tokenValid     whether that token is still valid by the clock
+     * @param lastFailure    the type of the last fetch failure while no fetch succeeded since, or {@code null}
+     * @param circuitBreaker the token endpoint's circuit breaker state, or {@code null}
+     */
+    public record Reading(boolean heardAnything, Instant expiresAt, boolean tokenValid, String lastFailure,
+                          String circuitBreaker) {
+    }
+
+    /** What is known now. */
+    public Reading read() {
         Snapshot s = snapshot;
         String circuit = circuitState.get();
         if (s == null) {
-            return new NicepayClientStatus(NicepayClientStatus.State.UNKNOWN, null, circuit, null);
+            return new Reading(false, null, false, null, circuit);
         }
         boolean valid = s.expiresAt() != null && clock.instant().isBefore(s.expiresAt());
-        NicepayClientStatus.State state = valid || !s.lastFetchFailed() ? NicepayClientStatus.State.UP
-                : NicepayClientStatus.State.DOWN;
-        return new NicepayClientStatus(state, s.expiresAt(), circuit, s.lastFetchFailed() ? s.failure() : null);
+        return new Reading(true, s.expiresAt(), valid, s.lastFetchFailed() ? s.failure() : null, circuit);
     }
 }

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Answers a {@link RefusedNotificationException} with NICEPAY's error body
+ * Answers a notification that {@code @SnapNotification} refused before the handler ran with NICEPAY's error body
  * ({@code {"responseCode":"4012500","responseMessage":"Unauthorized. [Signature]"}}) and logs the reason at WARN.
  */
 public final class RefusedNotificationExceptionResolver implements HandlerExceptionResolver, Ordered {

@@ -22,8 +22,8 @@ import java.util.Optional;
 /**
  * Resolves {@link SnapNotification} parameters through snap-nicepay's {@link NicepayNotifications}: reads the body
  * (bounded), verifies the signature with the client's NICEPAY public key and only then parses the body into the
- * parameter's type. Anything but an accepted notification throws {@link RefusedNotificationException} carrying
- * NICEPAY's answer, so the handler never runs.
+ * parameter's type. Anything but an accepted notification is answered with
+ * NICEPAY's error body by {@link RefusedNotificationExceptionResolver}, so the handler never runs.
  */
 public final class SnapNotificationArgumentResolver implements HandlerMethodArgumentResolver {
 
