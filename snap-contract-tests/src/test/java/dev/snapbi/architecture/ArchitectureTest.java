@@ -114,8 +114,8 @@ class ArchitectureTest {
                     + " tested or replaced alone");
 
     @ArchTest
-    static final ArchRule internal_packages_stay_inside_their_module = noClasses()
-            .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("use another module's internal package") {
+    static final ArchRule internal_packages_stay_inside_their_module = classes()
+            .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("not use another module's internal package") {
                 @Override
                 public void check(JavaClass item, com.tngtech.archunit.lang.ConditionEvents events) {
                     String own = moduleOf(item.getPackageName());

@@ -275,6 +275,18 @@ public final class SnapErrors {
         }
     }
 
+    /**
+     * Server-provided text with every secret sent in that exchange masked: any run of 12 or more characters that also
+     * occurs in one of the secrets (an access token, a signature) becomes {@code ****}, so a gateway that echoes the
+     * request, whole or cut short, cannot put them into a message or a log line. Adapters apply it to every text a
+     * server wrote before it reaches a message or a log.
+     *
+     * @param secrets the secret values sent; {@code null} or blank entries are ignored
+     */
+    public static String withoutSecrets(String serverText, java.util.Collection<String> secrets) {
+        return dev.snapbi.domain.internal.Redaction.withoutSecrets(serverText, secrets);
+    }
+
     /** The response code of an error as an {@link Optional} of its case under {@link StandardResponse}. */
     public static Optional<StandardResponse> standardCase(SnapException error) {
         return error.responseCode().flatMap(ResponseCode::standard);

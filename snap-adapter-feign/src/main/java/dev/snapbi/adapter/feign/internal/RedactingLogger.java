@@ -1,6 +1,6 @@
 package dev.snapbi.adapter.feign.internal;
 
-import dev.snapbi.domain.internal.Redaction;
+import dev.snapbi.domain.error.SnapErrors;
 import feign.Request;
 import feign.Response;
 import org.slf4j.LoggerFactory;
@@ -94,7 +94,7 @@ public final class RedactingLogger extends feign.Logger {
             if (body.oversized()) {
                 log(configKey, "(body over the %s-byte limit: not shown)", maxBodyBytes);
             } else if (body.bytes().length > 0) {
-                log(configKey, "%s", Redactor.redactText(Redaction.withoutSecrets(
+                log(configKey, "%s", Redactor.redactText(SnapErrors.withoutSecrets(
                         new String(body.bytes(), StandardCharsets.UTF_8), Exchange.secrets(response.request()))));
             }
         }
@@ -115,7 +115,7 @@ public final class RedactingLogger extends feign.Logger {
         for (Map.Entry<String, Collection<String>> header : headers.entrySet()) {
             for (String value : header.getValue()) {
                 log(configKey, "%s: %s", header.getKey(),
-                        Redactor.headerValue(header.getKey(), Redaction.withoutSecrets(value, secrets)));
+                        Redactor.headerValue(header.getKey(), SnapErrors.withoutSecrets(value, secrets)));
             }
         }
     }
