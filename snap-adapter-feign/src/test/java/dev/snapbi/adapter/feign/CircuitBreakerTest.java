@@ -1,5 +1,7 @@
 package dev.snapbi.adapter.feign;
 
+import java.time.Instant;
+import dev.snapbi.testing.ManualClock;
 import dev.snapbi.domain.error.SnapAuthenticationException;
 import dev.snapbi.domain.error.SnapUnavailableException;
 import dev.snapbi.domain.error.SnapUnavailableException.Reason;
@@ -37,7 +39,7 @@ class CircuitBreakerTest {
 
     private SnapSandbox sandbox;
     private SandboxClient client;
-    private TestSupport.ManualClock breakerClock;
+    private ManualClock breakerClock;
     private FeignTokenEndpoint endpoint;
     private final List<CircuitBreakerOnStateTransitionEvent> transitions = new CopyOnWriteArrayList<>();
 
@@ -46,7 +48,7 @@ class CircuitBreakerTest {
         this.sandbox = sandbox;
         this.client = client;
         sandbox.resetStats();
-        breakerClock = new TestSupport.ManualClock();
+        breakerClock = ManualClock.create();
         CircuitBreakerConfig breaker = CircuitBreakerConfig.from(TokenResilience.circuitBreakerConfig())
                 .slidingWindowSize(4)
                 .minimumNumberOfCalls(2)

@@ -1,5 +1,7 @@
 package dev.snapbi.adapter.feign;
 
+import java.time.Instant;
+import dev.snapbi.testing.ManualClock;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.ResponseCode;
@@ -164,7 +166,7 @@ class FeignTokenEndpointTest {
     void retries_a_server_error_with_a_new_timestamp_and_a_new_valid_signature() {
         sandbox.faults().failNext(1, 500, "5007300", "General Error");
 
-        TokenGrant grant = endpoint.requestToken(requestsFor(client, new TestSupport.SteppingClock()));
+        TokenGrant grant = endpoint.requestToken(requestsFor(client, ManualClock.startingAt(Instant.now()).advancingOnEachReading(Duration.ofSeconds(1))));
 
         assertThat(sandbox.isTokenActive(grant.accessToken())).isTrue();
         List<RecordedRequest> sent = sandbox.recordedRequests();

@@ -1,5 +1,8 @@
 package dev.snapbi.adapter.feign;
 
+import java.time.Duration;
+import java.time.Instant;
+import dev.snapbi.testing.ManualClock;
 import dev.snapbi.crypto.HmacSha512Signer;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.model.ClientSecret;
@@ -37,7 +40,7 @@ class SnapTransactionInterceptorTest {
 
     private SandboxClient client;
     private AccessTokenService tokens;
-    private TestSupport.SteppingClock clock;
+    private ManualClock clock;
     private TransactionSigner signer;
 
     @BeforeEach
@@ -45,7 +48,7 @@ class SnapTransactionInterceptorTest {
         this.client = client;
         tokens = FeignAccessTokens.builder().baseUrl(sandbox.baseUrl()).clientKey(client.clientKey())
                 .signer(RsaSigner.create(client.privateKey())).build();
-        clock = new TestSupport.SteppingClock();
+        clock = ManualClock.startingAt(Instant.now()).advancingOnEachReading(Duration.ofSeconds(1));
         signer = TransactionSigner.builder().tokens(tokens)
                 .symmetricSigner(HmacSha512Signer.create(ClientSecret.of(client.clientSecret())))
                 .partnerId(client.clientKey()).profile(ProviderProfile.nicepay(sandbox.baseUrl())).clock(clock)

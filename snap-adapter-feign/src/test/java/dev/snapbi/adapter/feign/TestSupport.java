@@ -13,12 +13,7 @@ import io.github.resilience4j.retry.RetryConfig;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Shared wiring for the tests: short back-offs, real signers, real clocks that tests can move. */
 final class TestSupport {
@@ -65,50 +60,5 @@ final class TestSupport {
             Thread.sleep(10);
         }
         return sandbox.recordedRequests();
-    }
-
-    /** A clock that moves one second forward on every reading, so consecutive attempts get distinct timestamps. */
-    static final class SteppingClock extends Clock {
-        private final AtomicLong readings = new AtomicLong();
-        private final Instant start = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public Instant instant() {
-            return start.plusSeconds(readings.getAndIncrement());
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2024-12-31T03:11:40Z"));
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("not needed");
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }
