@@ -1,29 +1,25 @@
 package dev.snapbi.adapter.jdk.internal;
 
+import dev.snapbi.domain.error.SnapErrors;
+
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Keeps the secrets one exchange sent (access token, signatures) out of text that reaches a message: any run of
- * {@value #WINDOW} or more characters that also occurs in a secret is masked, so a server or gateway that echoes a
- * secret, even cut short, does not put it into an exception. Linear in the text: every {@value #WINDOW}-character
- * window of the text is looked up in a set of the secrets' windows.
+ * 12 or more characters that also occurs in a secret is masked, so a server or gateway that echoes a secret, even
+ * cut short, does not put it into an exception.
  */
 public final class SecretScrubber {
 
-    /** The shortest shared run that is masked; shorter runs are too common to mean a leak. */
-    static final int WINDOW = 12;
     private static final int MAX_TEXT = 2000;
     private static final int MAX_DEPTH = 8;
     private static final SecretScrubber NONE = new SecretScrubber(List.of());
 
     private final List<String> secrets;
-    private Set<String> windows;
 
     private SecretScrubber(List<String> secrets) {
         this.secrets = secrets;
@@ -63,62 +59,16 @@ public final class SecretScrubber {
         return of(found);
     }
 
-    /** The text with every run shared with a secret masked as {@code ****}; bounded in length. */
+    /**
+     * The text with every run shared with a secret masked as {@code ****} (the domain's one masking rule,
+     * {@link SnapErrors#withoutSecrets}); bounded in length.
+     */
     public String scrub(String text) {
         if (text == null) {
             return null;
         }
         String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
-        if (secrets.isEmpty()) {
-            return t;
-        }
-        boolean[] masked = new boolean[t.length()];
-        boolean any = false;
-        for (String secret : secrets) {
-            if (secret.length() < WINDOW) {
-                // a short secret is masked where it occurs whole
-                for (int at = t.indexOf(secret); at >= 0; at = t.indexOf(secret, at + 1)) {
-                    for (int k = 0; k < secret.length(); k++) {
-                        masked[at + k] = true;
-                    }
-                    any = true;
-                }
-            }
-        }
-        Set<String> w = windows();
-        for (int i = 0; i + WINDOW <= t.length(); i++) {
-            if (w.contains(t.substring(i, i + WINDOW))) {
-                for (int k = 0; k < WINDOW; k++) {
-                    masked[i + k] = true;
-                }
-                any = true;
-            }
-        }
-        if (!any) {
-            return t;
-        }
-        StringBuilder out = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) {
-            if (!masked[i]) {
-                out.append(t.charAt(i));
-            } else if (i == 0 || !masked[i - 1]) {
-                out.append("****");
-            }
-        }
-        return out.toString();
-    }
-
-    private Set<String> windows() {
-        if (windows == null) {
-            Set<String> all = new HashSet<>();
-            for (String secret : secrets) {
-                for (int i = 0; i + WINDOW <= secret.length(); i++) {
-                    all.add(secret.substring(i, i + WINDOW));
-                }
-            }
-            windows = all;
-        }
-        return windows;
+        return secrets.isEmpty() ? t : SnapErrors.withoutSecrets(t, secrets);
     }
 
     /**
