@@ -1,7 +1,6 @@
 package dev.snapbi.crypto;
 
 import dev.snapbi.crypto.internal.BouncyCastle;
-import dev.snapbi.crypto.internal.KeySource;
 import dev.snapbi.crypto.internal.RsaKeyRules;
 import dev.snapbi.crypto.internal.RsaSignatureEngine;
 import dev.snapbi.crypto.pem.PrivateKeys;
@@ -17,7 +16,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Objects;
@@ -56,19 +54,7 @@ public final class RsaSigner implements Signer {
      *                                    parameters do not match its modulus) or refused by every security provider
      */
     public static RsaSigner create(PrivateKey key) {
-        if (key == null) {
-            throw new SnapConfigurationException("private key: found nothing (null); expected an RSA private key");
-        }
-        if (!(key instanceof RSAKey rsa) && "RSA".equalsIgnoreCase(key.getAlgorithm())) {
-            throw new SnapConfigurationException("private key: found an RSA key that does not reveal its size ("
-                    + key.getClass().getSimpleName() + ", e.g. one held by a hardware token); expected an RSA"
-                    + " private key implementing java.security.interfaces.RSAKey");
-        }
-        if (!"RSA".equalsIgnoreCase(key.getAlgorithm()) || !(key instanceof RSAKey rsa)) {
-            throw new SnapConfigurationException("private key: found " + KeySource.withArticle(key.getAlgorithm())
-                    + " key; expected an RSA private key (SNAP signs with SHA256withRSA)");
-        }
-        int bits = RsaKeyRules.check(rsa, "private key", LOG);
+        int bits = RsaKeyRules.check(key, "private key", LOG);
         RsaSignatureEngine engine = RsaSignatureEngine.signing(key);
         if (key instanceof RSAPrivateCrtKey crt && !isConsistent(crt, engine)) {
             // SunRsaSign caches blinding parameters per modulus and reuses them for any key with the same modulus and

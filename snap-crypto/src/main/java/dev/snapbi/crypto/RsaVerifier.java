@@ -1,6 +1,5 @@
 package dev.snapbi.crypto;
 
-import dev.snapbi.crypto.internal.KeySource;
 import dev.snapbi.crypto.internal.RsaKeyRules;
 import dev.snapbi.crypto.internal.RsaSignatureEngine;
 import dev.snapbi.crypto.pem.PublicKeys;
@@ -13,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.security.interfaces.RSAKey;
 import java.util.Objects;
 
 /**
@@ -47,19 +45,7 @@ public final class RsaVerifier {
      *                                    accepted with a logged warning)
      */
     public static RsaVerifier create(PublicKey key) {
-        if (key == null) {
-            throw new SnapConfigurationException("public key: found nothing (null); expected an RSA public key");
-        }
-        if (!(key instanceof RSAKey rsa) && "RSA".equalsIgnoreCase(key.getAlgorithm())) {
-            throw new SnapConfigurationException("public key: found an RSA key that does not reveal its size ("
-                    + key.getClass().getSimpleName() + ", e.g. one held by a hardware token); expected an RSA"
-                    + " public key implementing java.security.interfaces.RSAKey");
-        }
-        if (!"RSA".equalsIgnoreCase(key.getAlgorithm()) || !(key instanceof RSAKey rsa)) {
-            throw new SnapConfigurationException("public key: found " + KeySource.withArticle(key.getAlgorithm())
-                    + " key; expected an RSA public key (SNAP signs with SHA256withRSA)");
-        }
-        int bits = RsaKeyRules.check(rsa, "public key", LOG);
+        int bits = RsaKeyRules.check(key, "public key", LOG);
         return new RsaVerifier(RsaSignatureEngine.verifying(key), bits);
     }
 

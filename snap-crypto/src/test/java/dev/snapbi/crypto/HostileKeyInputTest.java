@@ -1,7 +1,7 @@
 package dev.snapbi.crypto;
 
 import dev.snapbi.crypto.internal.KeySource;
-import dev.snapbi.crypto.internal.KeyTexts;
+import dev.snapbi.crypto.internal.KeyFiles;
 import dev.snapbi.crypto.pem.PrivateKeys;
 import dev.snapbi.crypto.pem.PublicKeys;
 import dev.snapbi.domain.error.SnapConfigurationException;
@@ -44,7 +44,7 @@ class HostileKeyInputTest {
     void an_endless_file_is_refused_with_a_typed_error_instead_of_running_out_of_memory() {
         assertThatThrownBy(() -> PrivateKeys.read(Path.of("/dev/zero")))
                 .isInstanceOf(SnapConfigurationException.class)
-                .hasMessageContaining("more than " + KeyTexts.MAX_FILE_BYTES + " bytes")
+                .hasMessageContaining("more than " + KeyFiles.MAX_FILE_BYTES + " bytes")
                 .hasMessageContaining("/dev/zero");
         assertThatThrownBy(() -> PublicKeys.read(Path.of("/dev/zero")))
                 .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("endless file");
@@ -55,7 +55,7 @@ class HostileKeyInputTest {
         Path fifo = mkfifo("silent.fifo");
 
         assertTimeoutPreemptively(SAFETY_NET, () -> assertThatThrownBy(
-                () -> KeyTexts.read(fifo, KeySource.privateKey("file " + fifo), Duration.ofMillis(300)))
+                () -> KeyFiles.read(fifo, KeySource.privateKey("file " + fifo), Duration.ofMillis(300)))
                 .isInstanceOf(SnapConfigurationException.class)
                 .hasMessageContaining("no data within"));
     }

@@ -3,6 +3,7 @@ package dev.snapbi.crypto.internal;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import org.slf4j.Logger;
 
+import java.security.Key;
 import java.security.interfaces.RSAKey;
 
 /**
@@ -17,6 +18,29 @@ public final class RsaKeyRules {
     public static final int RECOMMENDED_BITS = 2048;
 
     private RsaKeyRules() {
+    }
+
+    /**
+     * Refuses a key that is null, not RSA, or an RSA key that does not reveal its size, then applies the size policy
+     * and returns the modulus size in bits.
+     *
+     * @param role {@code "private key"} or {@code "public key"}, for the message
+     * @param log  where the weak-key warning goes (the logger of the class the user created)
+     */
+    public static int check(Key key, String role, Logger log) {
+        if (key == null) {
+            throw new SnapConfigurationException(role + ": found nothing (null); expected an RSA " + role);
+        }
+        if (!(key instanceof RSAKey rsa) && "RSA".equalsIgnoreCase(key.getAlgorithm())) {
+            throw new SnapConfigurationException(role + ": found an RSA key that does not reveal its size ("
+                    + key.getClass().getSimpleName() + ", e.g. one held by a hardware token); expected an RSA"
+                    + " " + role + " implementing java.security.interfaces.RSAKey");
+        }
+        if (!"RSA".equalsIgnoreCase(key.getAlgorithm()) || !(key instanceof RSAKey rsa)) {
+            throw new SnapConfigurationException(role + ": found " + KeySource.withArticle(key.getAlgorithm())
+                    + " key; expected an RSA " + role + " (SNAP signs with SHA256withRSA)");
+        }
+        return check(rsa, role, log);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.snapbi.crypto.pem;
 
+import dev.snapbi.crypto.internal.KeyFiles;
 import dev.snapbi.crypto.internal.KeySource;
 import dev.snapbi.crypto.internal.KeyTexts;
 import dev.snapbi.domain.error.SnapConfigurationException;
@@ -86,7 +87,7 @@ public final class PrivateKeys {
      */
     public static RSAPrivateKey read(Path file, char[] password) {
         try {
-            return KeyTexts.privateKeyFile(file, password, KeySource.privateKey("file " + file));
+            return KeyFiles.privateKey(file, password, KeySource.privateKey("file " + file));
         } finally {
             wipe(password);
         }
@@ -106,7 +107,7 @@ public final class PrivateKeys {
         KeySource source = new KeySource("private key", "PKCS#12 keystore " + keystore,
                 "a PKCS#12 keystore (.p12, .pfx) with an RSA private key entry");
         try {
-            byte[] bytes = KeyTexts.read(keystore, source);
+            byte[] bytes = KeyFiles.read(keystore, source);
             char[] storePass = storePassword == null ? new char[0] : storePassword;
             KeyStore store;
             try {

@@ -1,5 +1,6 @@
 package dev.snapbi.crypto.pem;
 
+import dev.snapbi.crypto.internal.KeyFiles;
 import dev.snapbi.crypto.internal.KeySource;
 import dev.snapbi.crypto.internal.KeyTexts;
 import dev.snapbi.domain.error.SnapConfigurationException;
@@ -35,7 +36,7 @@ public final class PublicKeys {
      * @throws SnapConfigurationException when the file is missing, unreadable or holds no RSA public key
      */
     public static RSAPublicKey read(Path file) {
-        return KeyTexts.publicKeyFile(file, KeySource.publicKey("file " + file));
+        return KeyFiles.publicKey(file, KeySource.publicKey("file " + file));
     }
 
     /**
