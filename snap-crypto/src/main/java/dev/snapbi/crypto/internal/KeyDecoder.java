@@ -13,8 +13,8 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 
 import java.io.IOException;
+import java.security.Key;
 import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.interfaces.RSAPrivateKey;
@@ -44,9 +44,8 @@ public final class KeyDecoder {
         KeyShape shape = KeyShape.of(asn1);
         switch (shape) {
             case PKCS8_PRIVATE:
-                return fromPkcs8(asn1, container, source, false);
             case PKCS1_RSA_PRIVATE:
-                return fromPkcs1(asn1, container, source, false);
+                return fromPlain(shape, asn1, container, source, false);
             case PKCS8_ENCRYPTED:
                 return fromEncryptedPkcs8(asn1, container, password, source);
             default:
@@ -89,9 +88,8 @@ public final class KeyDecoder {
             KeyShape shape = asn1 == null ? KeyShape.UNKNOWN : KeyShape.of(asn1);
             switch (shape) {
                 case PKCS1_RSA_PRIVATE:
-                    return fromPkcs1(asn1, container, source, true);
                 case PKCS8_PRIVATE:
-                    return fromPkcs8(asn1, container, source, true);
+                    return fromPlain(shape, asn1, container, source, true);
                 case SEC1_EC_PRIVATE:
                 case DSA_PRIVATE:
                     throw KeyRefusals.misplaced(shape, plain.length, container, source);
@@ -132,24 +130,16 @@ public final class KeyDecoder {
 
     // ---- private keys
 
-    private static RSAPrivateKey fromPkcs8(ASN1Primitive asn1, String container, KeySource source,
+    /** A private key from unencrypted PKCS#8 or PKCS#1 ({@code shape} says which). */
+    private static RSAPrivateKey fromPlain(KeyShape shape, ASN1Primitive asn1, String container, KeySource source,
                                            boolean decrypted) {
+        boolean pkcs1 = shape == KeyShape.PKCS1_RSA_PRIVATE;
         PrivateKeyInfo info;
         try {
-            info = PrivateKeyInfo.getInstance(asn1);
-        } catch (RuntimeException e) {
-            throw KeyRefusals.unreadable("a PKCS#8 structure", container, source);
-        }
-        return rsaPrivate(info, container, source, decrypted);
-    }
-
-    private static RSAPrivateKey fromPkcs1(ASN1Primitive asn1, String container, KeySource source,
-                                           boolean decrypted) {
-        PrivateKeyInfo info;
-        try {
-            info = KeyConversions.pkcs8(asn1);
-        } catch (IOException e) {
-            throw KeyRefusals.notReencoded("a PKCS#1 RSA private key", container, source);
+            info = pkcs1 ? KeyConversions.pkcs8(asn1) : PrivateKeyInfo.getInstance(asn1);
+        } catch (IOException | RuntimeException e) {
+            throw pkcs1 ? KeyRefusals.notReencoded("a PKCS#1 RSA private key", container, source)
+                    : KeyRefusals.unreadable("a PKCS#8 structure", container, source);
         }
         return rsaPrivate(info, container, source, decrypted);
     }
@@ -186,20 +176,8 @@ public final class KeyDecoder {
 
     private static RSAPrivateKey rsaPrivate(PrivateKeyInfo info, String container, KeySource source,
                                             boolean decrypted) {
-        AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
-        if (!KeyConversions.isRsa(algorithm)) {
-            throw KeyRefusals.algorithm(algorithm.getAlgorithm(), "private key", container, source);
-        }
-        PrivateKey key;
-        try {
-            key = KeyConversions.privateKey(info);
-        } catch (PEMException e) {
-            throw KeyRefusals.unreadableNumbers("private", container, decrypted, source);
-        }
-        if (key instanceof RSAPrivateKey rsa) {
-            return rsa;
-        }
-        throw KeyRefusals.notRsaKey("private", container, source);
+        return rsaKey(info.getPrivateKeyAlgorithm(), "private", RSAPrivateKey.class,
+                () -> KeyConversions.privateKey(info), container, decrypted, source);
     }
 
     private static boolean causedByUnsupportedAlgorithm(Throwable e) {
@@ -214,19 +192,8 @@ public final class KeyDecoder {
     // ---- public keys
 
     private static RSAPublicKey fromSpki(SubjectPublicKeyInfo spki, String container, KeySource source) {
-        if (!KeyConversions.isRsa(spki.getAlgorithm())) {
-            throw KeyRefusals.algorithm(spki.getAlgorithm().getAlgorithm(), "public key", container, source);
-        }
-        PublicKey key;
-        try {
-            key = KeyConversions.publicKey(spki);
-        } catch (PEMException e) {
-            throw KeyRefusals.unreadableNumbers("public", container, false, source);
-        }
-        if (key instanceof RSAPublicKey rsa) {
-            return rsa;
-        }
-        throw KeyRefusals.notRsaKey("public", container, source);
+        return rsaKey(spki.getAlgorithm(), "public", RSAPublicKey.class, () -> KeyConversions.publicKey(spki),
+                container, false, source);
     }
 
     private static RSAPublicKey fromCertificate(ASN1Primitive asn1, String container, KeySource source) {
@@ -252,5 +219,35 @@ public final class KeyDecoder {
             throw KeyRefusals.notReencoded("a PKCS#1 RSA public key", container, source);
         }
         return fromSpki(spki, container, source);
+    }
+
+    // ---- both
+
+    /** One of {@link KeyConversions}' key conversions. */
+    @FunctionalInterface
+    private interface Conversion {
+        Key convert() throws PEMException;
+    }
+
+    /**
+     * A JDK RSA key of type {@code type} from a structure whose key algorithm is {@code algorithm}.
+     *
+     * @param role {@code "private"} or {@code "public"}
+     */
+    private static <K> K rsaKey(AlgorithmIdentifier algorithm, String role, Class<K> type, Conversion conversion,
+                                String container, boolean decrypted, KeySource source) {
+        if (!KeyConversions.isRsa(algorithm)) {
+            throw KeyRefusals.algorithm(algorithm.getAlgorithm(), role + " key", container, source);
+        }
+        Key key;
+        try {
+            key = conversion.convert();
+        } catch (PEMException e) {
+            throw KeyRefusals.unreadableNumbers(role, container, decrypted, source);
+        }
+        if (type.isInstance(key)) {
+            return type.cast(key);
+        }
+        throw KeyRefusals.notRsaKey(role, container, source);
     }
 }
