@@ -158,6 +158,21 @@ class RsaSignerOpenSslTest {
     }
 
     @Test
+    void keys_read_from_every_format_are_the_jdks_own_key_objects_never_bouncy_castles() {
+        java.util.List<java.security.Key> read = java.util.List.of(
+                PrivateKeys.read(keys.rsaPkcs1()), PrivateKeys.read(keys.rsaPkcs8()),
+                PrivateKeys.read(keys.rsaPkcs8Der()),
+                PrivateKeys.read(keys.rsaEncryptedPkcs8(), OpenSslKeys.PASSWORD.toCharArray()),
+                PrivateKeys.read(keys.rsaLegacyEncrypted(), OpenSslKeys.PASSWORD.toCharArray()),
+                dev.snapbi.crypto.pem.PublicKeys.read(keys.rsaPublic()),
+                dev.snapbi.crypto.pem.PublicKeys.read(keys.rsaPublicPkcs1()),
+                dev.snapbi.crypto.pem.PublicKeys.read(keys.certificate()));
+
+        assertThat(read).hasSize(8).allSatisfy(key -> assertThat(key.getClass().getName())
+                .as("Bouncy Castle converts, the JDK's KeyFactory builds").startsWith("sun.security.rsa."));
+    }
+
+    @Test
     void decrypting_keys_never_registers_bouncy_castle_in_the_jvm_wide_provider_list() {
         RsaSigner.fromFile(keys.rsaEncryptedPkcs8(), OpenSslKeys.PASSWORD.toCharArray());
         RsaSigner.fromFile(keys.rsaLegacyEncrypted(), OpenSslKeys.PASSWORD.toCharArray());
