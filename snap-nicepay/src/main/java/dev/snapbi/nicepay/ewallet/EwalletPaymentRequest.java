@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.ewallet;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.snapbi.nicepay.internal.ExtraFields;
 import dev.snapbi.nicepay.internal.Fields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
         urlParam = Fields.copy(urlParam);
         Fields.required(partnerReferenceNo, "e-wallet payment request", "partnerReferenceNo");
         Fields.maxLength(partnerReferenceNo, 40, "e-wallet payment request", "partnerReferenceNo");
-        Fields.maxLength(merchantId, 32, "e-wallet payment request", "merchantId");
+        Fields.merchantId(merchantId, "e-wallet payment request");
         Fields.maxLength(subMerchantId, 32, "e-wallet payment request", "subMerchantId");
         Fields.required(amount, "e-wallet payment request", "amount");
         Fields.required(additionalInfo, "e-wallet payment request", "additionalInfo");
@@ -93,7 +93,7 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
             private String dbProcessUrl;
             private String callBackUrl;
             private String msId;
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("e-wallet payment request additionalInfo");
 
             private Builder() {
             }
@@ -154,7 +154,6 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "e-wallet payment request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -165,7 +164,7 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(mitraCd, goodsNm, billingNm, billingPhone, customerEmail, cartData, dbProcessUrl, callBackUrl, msId, otherFields);
+                return new AdditionalInfo(mitraCd, goodsNm, billingNm, billingPhone, customerEmail, cartData, dbProcessUrl, callBackUrl, msId, otherFields.asMap());
             }
         }
     }

@@ -26,11 +26,8 @@ public record EwalletStatusRequest(@JsonProperty("merchantId") String merchantId
      */
     public EwalletStatusRequest {
         additionalInfo = Fields.copy(additionalInfo);
-        Fields.maxLength(merchantId, 32, "e-wallet status request", "merchantId");
-        Fields.maxLength(originalPartnerReferenceNo, 40, "e-wallet status request", "originalPartnerReferenceNo");
-        Fields.maxLength(originalReferenceNo, 40, "e-wallet status request", "originalReferenceNo");
-        Fields.anyOf("e-wallet status request", "originalReferenceNo, originalPartnerReferenceNo",
-                originalReferenceNo, originalPartnerReferenceNo);
+        Fields.merchantId(merchantId, "e-wallet status request");
+        Fields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "e-wallet status request");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

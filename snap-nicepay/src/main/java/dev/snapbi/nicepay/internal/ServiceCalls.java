@@ -23,11 +23,22 @@ public final class ServiceCalls {
 
     private final SnapCaller caller;
     private final ClientKey merchant;
+    private final String merchantField;
+    private final String statusCall;
 
-    /** For the services of one merchant. */
-    public ServiceCalls(SnapCaller caller, ClientKey merchant) {
+    /**
+     * For the services of one merchant.
+     *
+     * @param merchantField the request field that names the merchant, filled with the client key when absent or
+     *                      empty; {@code null} for none
+     * @param statusCall    the call that reconciles an unknown outcome (e.g. {@code "qris().status"}), named by the
+     *                      errors of money-moving calls; {@code null} for a service that moves no money
+     */
+    public ServiceCalls(SnapCaller caller, ClientKey merchant, String merchantField, String statusCall) {
         this.caller = Objects.requireNonNull(caller, "caller");
         this.merchant = Objects.requireNonNull(merchant, "merchant");
+        this.merchantField = merchantField;
+        this.statusCall = statusCall;
     }
 
     /** The merchant the services call for. */
@@ -35,14 +46,8 @@ public final class ServiceCalls {
         return merchant;
     }
 
-    /**
-     * A money-moving call.
-     *
-     * @param merchantField the request field that names the merchant, filled with the client key when absent or
-     *                      empty; {@code null} for none
-     */
-    public <T> T moneyMoving(String method, String path, Object request, String merchantField, String reference,
-                             String statusCall, Class<T> type) {
+    /** A money-moving call with the business reference {@code reference}. */
+    public <T> T moneyMoving(String method, String path, Object request, String reference, Class<T> type) {
         Objects.requireNonNull(request, "request");
         byte[] body = body(request, merchantField);
         SnapCallResponse answer = caller.call(SnapCall.moneyMoving(method, API + path, body, reference, statusCall));
@@ -51,11 +56,16 @@ public final class ServiceCalls {
     }
 
     /** An inquiry (status, balance), retried when unavailable. */
-    public <T> T inquiry(String path, Object request, String merchantField, Class<T> type) {
+    public <T> T inquiry(String path, Object request, Class<T> type) {
         Objects.requireNonNull(request, "request");
         byte[] body = body(request, merchantField);
         SnapCallResponse answer = caller.call(SnapCall.inquiry("POST", API + path, body));
         return read(answer, type, "POST " + API + path, "ask again");
+    }
+
+    /** How a service shows itself: its name and the merchant, nothing secret. */
+    public String describe(String service) {
+        return service + "[" + merchant + "]";
     }
 
     private byte[] body(Object request, String merchantField) {

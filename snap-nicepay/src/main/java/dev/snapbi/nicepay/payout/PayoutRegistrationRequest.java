@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.payout;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.snapbi.nicepay.internal.ExtraFields;
 import dev.snapbi.nicepay.internal.Fields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +48,7 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
      */
     public PayoutRegistrationRequest {
         otherFields = Fields.copy(otherFields);
-        Fields.maxLength(merchantId, 32, "payout registration request", "merchantId");
+        Fields.merchantId(merchantId, "payout registration request");
         Fields.required(partnerReferenceNo, "payout registration request", "partnerReferenceNo");
         Fields.maxLength(partnerReferenceNo, 40, "payout registration request", "partnerReferenceNo");
         Fields.required(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
@@ -97,7 +97,7 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
         private String deliveryId = "";
         private String deliveryNm = "";
         private Amount amount;
-        private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final ExtraFields otherFields = new ExtraFields("payout registration request");
 
         private Builder() {
         }
@@ -248,7 +248,6 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
 
         /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
         public Builder put(String name, Object value) {
-            Fields.required(name, "payout registration request", "the name of an extra field");
             otherFields.put(name, value);
             return this;
         }
@@ -259,7 +258,7 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public PayoutRegistrationRequest build() {
-            return new PayoutRegistrationRequest(merchantId, msId, partnerReferenceNo, beneficiaryAccountNo, beneficiaryName, beneficiaryBankCode, beneficiaryPhone, beneficiaryCustomerResidence, beneficiaryCustomerType, beneficiaryPostalCode, beneficiaryPOE, beneficiaryDOE, beneficiaryCoNo, beneficiaryAddress, beneficiaryAuthPhoneNumber, beneficiaryMerCategory, beneficiaryCoMgmtName, beneficiaryCoShName, payoutMethod, reservedDt, reservedTm, deliveryId, deliveryNm, amount, otherFields);
+            return new PayoutRegistrationRequest(merchantId, msId, partnerReferenceNo, beneficiaryAccountNo, beneficiaryName, beneficiaryBankCode, beneficiaryPhone, beneficiaryCustomerResidence, beneficiaryCustomerType, beneficiaryPostalCode, beneficiaryPOE, beneficiaryDOE, beneficiaryCoNo, beneficiaryAddress, beneficiaryAuthPhoneNumber, beneficiaryMerCategory, beneficiaryCoMgmtName, beneficiaryCoShName, payoutMethod, reservedDt, reservedTm, deliveryId, deliveryNm, amount, otherFields.asMap());
         }
     }
 }

@@ -20,12 +20,9 @@ public record PayoutStatusRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public PayoutStatusRequest {
-        Fields.maxLength(merchantId, 32, "payout status request", "merchantId");
-        Fields.maxLength(originalPartnerReferenceNo, 40, "payout status request", "originalPartnerReferenceNo");
-        Fields.maxLength(originalReferenceNo, 40, "payout status request", "originalReferenceNo");
+        Fields.merchantId(merchantId, "payout status request");
+        Fields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "payout status request");
         Fields.maxLength(beneficiaryAccountNo, 40, "payout status request", "beneficiaryAccountNo");
-        Fields.anyOf("payout status request", "originalReferenceNo, originalPartnerReferenceNo",
-                originalReferenceNo, originalPartnerReferenceNo);
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

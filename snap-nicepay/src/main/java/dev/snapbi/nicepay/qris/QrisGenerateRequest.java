@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.qris;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.snapbi.nicepay.internal.ExtraFields;
 import dev.snapbi.nicepay.internal.Fields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +26,7 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public QrisGenerateRequest {
-        Fields.maxLength(merchantId, 32, "QRIS generate request", "merchantId");
+        Fields.merchantId(merchantId, "QRIS generate request");
         Fields.required(partnerReferenceNo, "QRIS generate request", "partnerReferenceNo");
         Fields.maxLength(partnerReferenceNo, 40, "QRIS generate request", "partnerReferenceNo");
         Fields.maxLength(storeId, 32, "QRIS generate request", "storeId");
@@ -106,7 +106,7 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
             private String msfeetype;
             private String mbfee;
             private String mbfeetype;
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("QRIS generate request additionalInfo");
 
             private Builder() {
             }
@@ -227,7 +227,6 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "QRIS generate request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -238,7 +237,7 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(goodsNm, billingNm, billingPhone, billingEmail, billingCity, billingState, billingPostCd, billingCountry, callBackUrl, dbProcessUrl, billingAddr, userIP, cartData, mitraCd, msId, msfee, msfeetype, mbfee, mbfeetype, otherFields);
+                return new AdditionalInfo(goodsNm, billingNm, billingPhone, billingEmail, billingCity, billingState, billingPostCd, billingCountry, callBackUrl, dbProcessUrl, billingAddr, userIP, cartData, mitraCd, msId, msfee, msfeetype, mbfee, mbfeetype, otherFields.asMap());
             }
         }
     }

@@ -23,11 +23,8 @@ public record QrisStatusRequest(@JsonProperty("merchantId") String merchantId,
      */
     public QrisStatusRequest {
         additionalInfo = Fields.copy(additionalInfo);
-        Fields.maxLength(merchantId, 32, "QRIS status request", "merchantId");
-        Fields.maxLength(originalReferenceNo, 40, "QRIS status request", "originalReferenceNo");
-        Fields.maxLength(originalPartnerReferenceNo, 40, "QRIS status request", "originalPartnerReferenceNo");
-        Fields.anyOf("QRIS status request", "originalReferenceNo, originalPartnerReferenceNo",
-                originalReferenceNo, originalPartnerReferenceNo);
+        Fields.merchantId(merchantId, "QRIS status request");
+        Fields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "QRIS status request");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.va;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.snapbi.nicepay.internal.ExtraFields;
 import dev.snapbi.nicepay.internal.Fields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,9 +28,7 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public CreateVaRequest {
-        Fields.maxLength(partnerServiceId, 20, "VA create request", "partnerServiceId");
-        Fields.maxLength(customerNo, 20, "VA create request", "customerNo");
-        Fields.maxLength(virtualAccountNo, 28, "VA create request", "virtualAccountNo");
+        Fields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA create request");
         Fields.required(virtualAccountName, "VA create request", "virtualAccountName");
         Fields.maxLength(virtualAccountName, 255, "VA create request", "virtualAccountName");
         Fields.required(trxId, "VA create request", "trxId");
@@ -95,7 +93,7 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
             private String msFeeType = "";
             private String mbFee = "";
             private String mbFeeType = "";
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("VA create request additionalInfo");
 
             private Builder() {
             }
@@ -162,7 +160,6 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "VA create request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -173,7 +170,7 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(bankCd, goodsNm, dbProcessUrl, vacctValidDt, vacctValidTm, msId, msFee, msFeeType, mbFee, mbFeeType, otherFields);
+                return new AdditionalInfo(bankCd, goodsNm, dbProcessUrl, vacctValidDt, vacctValidTm, msId, msFee, msFeeType, mbFee, mbFeeType, otherFields.asMap());
             }
         }
     }
