@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.ExtraFields;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 
 import java.util.Map;
 
@@ -21,7 +21,7 @@ public record BalanceInquiryRequest(@JsonProperty("accountNo") String accountNo,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public BalanceInquiryRequest {
-        Fields.maxLength(accountNo, 32, "balance inquiry request", "accountNo");
+        RequestFields.maxLength(accountNo, 32, "balance inquiry request", "accountNo");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -41,7 +41,7 @@ public record BalanceInquiryRequest(@JsonProperty("accountNo") String accountNo,
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
+            otherFields = RequestFields.copy(otherFields);
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.ExtraFields;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.List;
@@ -31,13 +31,13 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public EwalletPaymentRequest {
-        urlParam = Fields.copy(urlParam);
-        Fields.required(partnerReferenceNo, "e-wallet payment request", "partnerReferenceNo");
-        Fields.maxLength(partnerReferenceNo, 40, "e-wallet payment request", "partnerReferenceNo");
-        Fields.merchantId(merchantId, "e-wallet payment request");
-        Fields.maxLength(subMerchantId, 32, "e-wallet payment request", "subMerchantId");
-        Fields.required(amount, "e-wallet payment request", "amount");
-        Fields.required(additionalInfo, "e-wallet payment request", "additionalInfo");
+        urlParam = RequestFields.copy(urlParam);
+        RequestFields.required(partnerReferenceNo, "e-wallet payment request", "partnerReferenceNo");
+        RequestFields.maxLength(partnerReferenceNo, 40, "e-wallet payment request", "partnerReferenceNo");
+        RequestFields.merchantId(merchantId, "e-wallet payment request");
+        RequestFields.maxLength(subMerchantId, 32, "e-wallet payment request", "subMerchantId");
+        RequestFields.required(amount, "e-wallet payment request", "amount");
+        RequestFields.required(additionalInfo, "e-wallet payment request", "additionalInfo");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -65,16 +65,17 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.required(mitraCd, "e-wallet payment request additionalInfo", "mitraCd");
-            Fields.oneOf(mitraCd, List.of("DANA", "OVOE", "ESHP", "LINK"), "e-wallet payment request additionalInfo", "mitraCd");
-            Fields.required(goodsNm, "e-wallet payment request additionalInfo", "goodsNm");
-            Fields.maxLength(goodsNm, 255, "e-wallet payment request additionalInfo", "goodsNm");
-            Fields.maxLength(billingNm, 50, "e-wallet payment request additionalInfo", "billingNm");
-            Fields.maxLength(billingPhone, 20, "e-wallet payment request additionalInfo", "billingPhone");
-            Fields.maxLength(customerEmail, 50, "e-wallet payment request additionalInfo", "customerEmail");
-            Fields.maxLength(dbProcessUrl, 255, "e-wallet payment request additionalInfo", "dbProcessUrl");
-            Fields.maxLength(callBackUrl, 255, "e-wallet payment request additionalInfo", "callBackUrl");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.required(mitraCd, "e-wallet payment request additionalInfo", "mitraCd");
+            RequestFields.oneOf(mitraCd, List.of("DANA", "OVOE", "ESHP", "LINK"),
+                    "e-wallet payment request additionalInfo", "mitraCd");
+            RequestFields.required(goodsNm, "e-wallet payment request additionalInfo", "goodsNm");
+            RequestFields.maxLength(goodsNm, 255, "e-wallet payment request additionalInfo", "goodsNm");
+            RequestFields.maxLength(billingNm, 50, "e-wallet payment request additionalInfo", "billingNm");
+            RequestFields.maxLength(billingPhone, 20, "e-wallet payment request additionalInfo", "billingPhone");
+            RequestFields.maxLength(customerEmail, 50, "e-wallet payment request additionalInfo", "customerEmail");
+            RequestFields.maxLength(dbProcessUrl, 255, "e-wallet payment request additionalInfo", "dbProcessUrl");
+            RequestFields.maxLength(callBackUrl, 255, "e-wallet payment request additionalInfo", "callBackUrl");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

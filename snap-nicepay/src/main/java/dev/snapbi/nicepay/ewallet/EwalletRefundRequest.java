@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.ExtraFields;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.List;
@@ -30,9 +30,9 @@ public record EwalletRefundRequest(@JsonProperty("merchantId") String merchantId
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public EwalletRefundRequest {
-        Fields.merchantId(merchantId, "e-wallet refund request");
-        Fields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "e-wallet refund request");
-        Fields.refund(partnerRefundNo, refundAmount, reason, "e-wallet refund request");
+        RequestFields.merchantId(merchantId, "e-wallet refund request");
+        RequestFields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "e-wallet refund request");
+        RequestFields.refund(partnerRefundNo, refundAmount, reason, "e-wallet refund request");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -52,8 +52,8 @@ public record EwalletRefundRequest(@JsonProperty("merchantId") String merchantId
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.oneOf(refundType, List.of("1", "2"), "e-wallet refund request additionalInfo", "refundType");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.oneOf(refundType, List.of("1", "2"), "e-wallet refund request additionalInfo", "refundType");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

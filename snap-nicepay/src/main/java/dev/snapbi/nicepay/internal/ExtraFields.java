@@ -19,7 +19,7 @@ public final class ExtraFields {
 
     /** Adds or replaces a field; the name is mandatory. */
     public void put(String name, Object value) {
-        Fields.required(name, owner, "the name of an extra field");
+        RequestFields.required(name, owner, "the name of an extra field");
         fields.put(name, value);
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.ExtraFields;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.List;
@@ -47,23 +47,24 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public PayoutRegistrationRequest {
-        otherFields = Fields.copy(otherFields);
-        Fields.merchantId(merchantId, "payout registration request");
-        Fields.required(partnerReferenceNo, "payout registration request", "partnerReferenceNo");
-        Fields.maxLength(partnerReferenceNo, 40, "payout registration request", "partnerReferenceNo");
-        Fields.required(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
-        Fields.maxLength(beneficiaryAccountNo, 40, "payout registration request", "beneficiaryAccountNo");
-        Fields.digits(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
-        Fields.required(beneficiaryName, "payout registration request", "beneficiaryName");
-        Fields.maxLength(beneficiaryName, 100, "payout registration request", "beneficiaryName");
-        Fields.required(beneficiaryBankCode, "payout registration request", "beneficiaryBankCode");
-        Fields.maxLength(beneficiaryBankCode, 8, "payout registration request", "beneficiaryBankCode");
-        Fields.oneOf(payoutMethod, List.of("0", "1", "2", "3", "4"), "payout registration request", "payoutMethod");
-        Fields.maxLength(reservedDt, 8, "payout registration request", "reservedDt");
-        Fields.digits(reservedDt, "payout registration request", "reservedDt");
-        Fields.maxLength(reservedTm, 6, "payout registration request", "reservedTm");
-        Fields.digits(reservedTm, "payout registration request", "reservedTm");
-        Fields.required(amount, "payout registration request", "amount");
+        otherFields = RequestFields.copy(otherFields);
+        RequestFields.merchantId(merchantId, "payout registration request");
+        RequestFields.required(partnerReferenceNo, "payout registration request", "partnerReferenceNo");
+        RequestFields.maxLength(partnerReferenceNo, 40, "payout registration request", "partnerReferenceNo");
+        RequestFields.required(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
+        RequestFields.maxLength(beneficiaryAccountNo, 40, "payout registration request", "beneficiaryAccountNo");
+        RequestFields.digits(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
+        RequestFields.required(beneficiaryName, "payout registration request", "beneficiaryName");
+        RequestFields.maxLength(beneficiaryName, 100, "payout registration request", "beneficiaryName");
+        RequestFields.required(beneficiaryBankCode, "payout registration request", "beneficiaryBankCode");
+        RequestFields.maxLength(beneficiaryBankCode, 8, "payout registration request", "beneficiaryBankCode");
+        RequestFields.oneOf(payoutMethod, List.of("0", "1", "2", "3", "4"), "payout registration request",
+                "payoutMethod");
+        RequestFields.maxLength(reservedDt, 8, "payout registration request", "reservedDt");
+        RequestFields.digits(reservedDt, "payout registration request", "reservedDt");
+        RequestFields.maxLength(reservedTm, 6, "payout registration request", "reservedTm");
+        RequestFields.digits(reservedTm, "payout registration request", "reservedTm");
+        RequestFields.required(amount, "payout registration request", "amount");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

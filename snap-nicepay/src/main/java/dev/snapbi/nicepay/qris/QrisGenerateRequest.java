@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.ExtraFields;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.Map;
@@ -26,13 +26,13 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public QrisGenerateRequest {
-        Fields.merchantId(merchantId, "QRIS generate request");
-        Fields.required(partnerReferenceNo, "QRIS generate request", "partnerReferenceNo");
-        Fields.maxLength(partnerReferenceNo, 40, "QRIS generate request", "partnerReferenceNo");
-        Fields.maxLength(storeId, 32, "QRIS generate request", "storeId");
-        Fields.maxLength(validityPeriod, 32, "QRIS generate request", "validityPeriod");
-        Fields.required(amount, "QRIS generate request", "amount");
-        Fields.required(additionalInfo, "QRIS generate request", "additionalInfo");
+        RequestFields.merchantId(merchantId, "QRIS generate request");
+        RequestFields.required(partnerReferenceNo, "QRIS generate request", "partnerReferenceNo");
+        RequestFields.maxLength(partnerReferenceNo, 40, "QRIS generate request", "partnerReferenceNo");
+        RequestFields.maxLength(storeId, 32, "QRIS generate request", "storeId");
+        RequestFields.maxLength(validityPeriod, 32, "QRIS generate request", "validityPeriod");
+        RequestFields.required(amount, "QRIS generate request", "amount");
+        RequestFields.required(additionalInfo, "QRIS generate request", "additionalInfo");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -70,14 +70,14 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.required(goodsNm, "QRIS generate request additionalInfo", "goodsNm");
-            Fields.maxLength(goodsNm, 255, "QRIS generate request additionalInfo", "goodsNm");
-            Fields.maxLength(billingNm, 50, "QRIS generate request additionalInfo", "billingNm");
-            Fields.maxLength(billingPhone, 20, "QRIS generate request additionalInfo", "billingPhone");
-            Fields.maxLength(billingEmail, 50, "QRIS generate request additionalInfo", "billingEmail");
-            Fields.maxLength(callBackUrl, 255, "QRIS generate request additionalInfo", "callBackUrl");
-            Fields.maxLength(dbProcessUrl, 255, "QRIS generate request additionalInfo", "dbProcessUrl");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.required(goodsNm, "QRIS generate request additionalInfo", "goodsNm");
+            RequestFields.maxLength(goodsNm, 255, "QRIS generate request additionalInfo", "goodsNm");
+            RequestFields.maxLength(billingNm, 50, "QRIS generate request additionalInfo", "billingNm");
+            RequestFields.maxLength(billingPhone, 20, "QRIS generate request additionalInfo", "billingPhone");
+            RequestFields.maxLength(billingEmail, 50, "QRIS generate request additionalInfo", "billingEmail");
+            RequestFields.maxLength(callBackUrl, 255, "QRIS generate request additionalInfo", "callBackUrl");
+            RequestFields.maxLength(dbProcessUrl, 255, "QRIS generate request additionalInfo", "dbProcessUrl");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.ExtraFields;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.List;
@@ -29,9 +29,9 @@ public record QrisRefundRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public QrisRefundRequest {
-        Fields.merchantId(merchantId, "QRIS refund request");
-        Fields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "QRIS refund request");
-        Fields.refund(partnerRefundNo, refundAmount, reason, "QRIS refund request");
+        RequestFields.merchantId(merchantId, "QRIS refund request");
+        RequestFields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "QRIS refund request");
+        RequestFields.refund(partnerRefundNo, refundAmount, reason, "QRIS refund request");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -51,8 +51,8 @@ public record QrisRefundRequest(@JsonProperty("merchantId") String merchantId,
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.oneOf(cancelType, List.of("1", "2"), "QRIS refund request additionalInfo", "cancelType");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.oneOf(cancelType, List.of("1", "2"), "QRIS refund request additionalInfo", "cancelType");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.ExtraFields;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.Map;
@@ -25,9 +25,9 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public CancelVaRequest {
-        Fields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA cancel request");
-        Fields.required(trxId, "VA cancel request", "trxId");
-        Fields.maxLength(trxId, 40, "VA cancel request", "trxId");
+        RequestFields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA cancel request");
+        RequestFields.required(trxId, "VA cancel request", "trxId");
+        RequestFields.maxLength(trxId, 40, "VA cancel request", "trxId");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -49,9 +49,9 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.maxLength(tXidVA, 40, "VA cancel request additionalInfo", "tXidVA");
-            Fields.maxLength(cancelMessage, 255, "VA cancel request additionalInfo", "cancelMessage");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.maxLength(tXidVA, 40, "VA cancel request additionalInfo", "tXidVA");
+            RequestFields.maxLength(cancelMessage, 255, "VA cancel request additionalInfo", "cancelMessage");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

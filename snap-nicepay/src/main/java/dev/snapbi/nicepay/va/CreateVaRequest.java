@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.ExtraFields;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.Map;
@@ -28,13 +28,13 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public CreateVaRequest {
-        Fields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA create request");
-        Fields.required(virtualAccountName, "VA create request", "virtualAccountName");
-        Fields.maxLength(virtualAccountName, 255, "VA create request", "virtualAccountName");
-        Fields.required(trxId, "VA create request", "trxId");
-        Fields.maxLength(trxId, 40, "VA create request", "trxId");
-        Fields.required(totalAmount, "VA create request", "totalAmount");
-        Fields.required(additionalInfo, "VA create request", "additionalInfo");
+        RequestFields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA create request");
+        RequestFields.required(virtualAccountName, "VA create request", "virtualAccountName");
+        RequestFields.maxLength(virtualAccountName, 255, "VA create request", "virtualAccountName");
+        RequestFields.required(trxId, "VA create request", "trxId");
+        RequestFields.maxLength(trxId, 40, "VA create request", "trxId");
+        RequestFields.required(totalAmount, "VA create request", "totalAmount");
+        RequestFields.required(additionalInfo, "VA create request", "additionalInfo");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -63,17 +63,17 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.required(bankCd, "VA create request additionalInfo", "bankCd");
-            Fields.maxLength(bankCd, 4, "VA create request additionalInfo", "bankCd");
-            Fields.required(goodsNm, "VA create request additionalInfo", "goodsNm");
-            Fields.maxLength(goodsNm, 255, "VA create request additionalInfo", "goodsNm");
-            Fields.required(dbProcessUrl, "VA create request additionalInfo", "dbProcessUrl");
-            Fields.maxLength(dbProcessUrl, 255, "VA create request additionalInfo", "dbProcessUrl");
-            Fields.maxLength(vacctValidDt, 8, "VA create request additionalInfo", "vacctValidDt");
-            Fields.digits(vacctValidDt, "VA create request additionalInfo", "vacctValidDt");
-            Fields.maxLength(vacctValidTm, 6, "VA create request additionalInfo", "vacctValidTm");
-            Fields.digits(vacctValidTm, "VA create request additionalInfo", "vacctValidTm");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.required(bankCd, "VA create request additionalInfo", "bankCd");
+            RequestFields.maxLength(bankCd, 4, "VA create request additionalInfo", "bankCd");
+            RequestFields.required(goodsNm, "VA create request additionalInfo", "goodsNm");
+            RequestFields.maxLength(goodsNm, 255, "VA create request additionalInfo", "goodsNm");
+            RequestFields.required(dbProcessUrl, "VA create request additionalInfo", "dbProcessUrl");
+            RequestFields.maxLength(dbProcessUrl, 255, "VA create request additionalInfo", "dbProcessUrl");
+            RequestFields.maxLength(vacctValidDt, 8, "VA create request additionalInfo", "vacctValidDt");
+            RequestFields.digits(vacctValidDt, "VA create request additionalInfo", "vacctValidDt");
+            RequestFields.maxLength(vacctValidTm, 6, "VA create request additionalInfo", "vacctValidTm");
+            RequestFields.digits(vacctValidTm, "VA create request additionalInfo", "vacctValidTm");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.snapbi.nicepay.internal.ExtraFields;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.Map;
@@ -25,9 +25,9 @@ public record VaStatusRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public VaStatusRequest {
-        Fields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA status request");
-        Fields.maxLength(inquiryRequestId, 128, "VA status request", "inquiryRequestId");
-        Fields.anyOf("VA status request", "virtualAccountNo, additionalInfo.trxId, additionalInfo.tXidVA",
+        RequestFields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA status request");
+        RequestFields.maxLength(inquiryRequestId, 128, "VA status request", "inquiryRequestId");
+        RequestFields.anyOf("VA status request", "virtualAccountNo, additionalInfo.trxId, additionalInfo.tXidVA",
                 virtualAccountNo, additionalInfo == null ? null : additionalInfo.trxId(),
                 additionalInfo == null ? null : additionalInfo.tXidVA());
     }
@@ -51,9 +51,9 @@ public record VaStatusRequest(@JsonProperty("partnerServiceId") String partnerSe
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.maxLength(trxId, 40, "VA status request additionalInfo", "trxId");
-            Fields.maxLength(tXidVA, 40, "VA status request additionalInfo", "tXidVA");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.maxLength(trxId, 40, "VA status request additionalInfo", "trxId");
+            RequestFields.maxLength(tXidVA, 40, "VA status request additionalInfo", "tXidVA");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

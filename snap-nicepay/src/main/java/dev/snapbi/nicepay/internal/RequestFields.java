@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Checks of request fields, before anything is sent: each failure names the request and the field. */
-public final class Fields {
+public final class RequestFields {
 
-    private Fields() {
+    private RequestFields() {
     }
 
     /** A mandatory value: present and, for text, not blank. */
