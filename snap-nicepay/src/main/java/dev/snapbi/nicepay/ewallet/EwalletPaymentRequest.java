@@ -32,8 +32,7 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
      */
     public EwalletPaymentRequest {
         urlParam = RequestFields.copy(urlParam);
-        RequestFields.required(partnerReferenceNo, "e-wallet payment request", "partnerReferenceNo");
-        RequestFields.maxLength(partnerReferenceNo, 40, "e-wallet payment request", "partnerReferenceNo");
+        RequestFields.required(partnerReferenceNo, 40, "e-wallet payment request", "partnerReferenceNo");
         RequestFields.merchantId(merchantId, "e-wallet payment request");
         RequestFields.maxLength(subMerchantId, 32, "e-wallet payment request", "subMerchantId");
         RequestFields.required(amount, "e-wallet payment request", "amount");
@@ -69,8 +68,7 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
             RequestFields.required(mitraCd, "e-wallet payment request additionalInfo", "mitraCd");
             RequestFields.oneOf(mitraCd, List.of("DANA", "OVOE", "ESHP", "LINK"),
                     "e-wallet payment request additionalInfo", "mitraCd");
-            RequestFields.required(goodsNm, "e-wallet payment request additionalInfo", "goodsNm");
-            RequestFields.maxLength(goodsNm, 255, "e-wallet payment request additionalInfo", "goodsNm");
+            RequestFields.required(goodsNm, 255, "e-wallet payment request additionalInfo", "goodsNm");
             RequestFields.maxLength(billingNm, 50, "e-wallet payment request additionalInfo", "billingNm");
             RequestFields.maxLength(billingPhone, 20, "e-wallet payment request additionalInfo", "billingPhone");
             RequestFields.maxLength(customerEmail, 50, "e-wallet payment request additionalInfo", "customerEmail");

@@ -18,8 +18,7 @@ public record UrlParam(@JsonProperty("url") String url,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public UrlParam {
-        RequestFields.required(url, "e-wallet urlParam", "url");
-        RequestFields.maxLength(url, 255, "e-wallet urlParam", "url");
+        RequestFields.required(url, 255, "e-wallet urlParam", "url");
         RequestFields.required(type, "e-wallet urlParam", "type");
         RequestFields.oneOf(type, List.of("PAY_NOTIFY", "PAY_RETURN"), "e-wallet urlParam", "type");
         RequestFields.oneOf(isDeeplink, List.of("Y", "N"), "e-wallet urlParam", "isDeeplink");

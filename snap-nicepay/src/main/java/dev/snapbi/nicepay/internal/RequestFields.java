@@ -20,6 +20,12 @@ public final class RequestFields {
         }
     }
 
+    /** Mandatory text, not blank and no longer than {@code max} characters. */
+    public static void required(String value, int max, String request, String field) {
+        required((Object) value, request, field);
+        maxLength(value, max, request, field);
+    }
+
     /** Text no longer than {@code max} characters, when present. */
     public static void maxLength(String value, int max, String request, String field) {
         if (value != null && value.length() > max) {
@@ -77,8 +83,7 @@ public final class RequestFields {
      * characters), the amount (mandatory) and why (at most 255 characters).
      */
     public static void refund(String partnerRefundNo, Object refundAmount, String reason, String request) {
-        required(partnerRefundNo, request, "partnerRefundNo");
-        maxLength(partnerRefundNo, 40, request, "partnerRefundNo");
+        required(partnerRefundNo, 40, request, "partnerRefundNo");
         required(refundAmount, request, "refundAmount");
         maxLength(reason, 255, request, "reason");
     }

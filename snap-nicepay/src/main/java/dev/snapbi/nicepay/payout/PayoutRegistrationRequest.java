@@ -49,15 +49,11 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
     public PayoutRegistrationRequest {
         otherFields = RequestFields.copy(otherFields);
         RequestFields.merchantId(merchantId, "payout registration request");
-        RequestFields.required(partnerReferenceNo, "payout registration request", "partnerReferenceNo");
-        RequestFields.maxLength(partnerReferenceNo, 40, "payout registration request", "partnerReferenceNo");
-        RequestFields.required(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
-        RequestFields.maxLength(beneficiaryAccountNo, 40, "payout registration request", "beneficiaryAccountNo");
+        RequestFields.required(partnerReferenceNo, 40, "payout registration request", "partnerReferenceNo");
+        RequestFields.required(beneficiaryAccountNo, 40, "payout registration request", "beneficiaryAccountNo");
         RequestFields.digits(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
-        RequestFields.required(beneficiaryName, "payout registration request", "beneficiaryName");
-        RequestFields.maxLength(beneficiaryName, 100, "payout registration request", "beneficiaryName");
-        RequestFields.required(beneficiaryBankCode, "payout registration request", "beneficiaryBankCode");
-        RequestFields.maxLength(beneficiaryBankCode, 8, "payout registration request", "beneficiaryBankCode");
+        RequestFields.required(beneficiaryName, 100, "payout registration request", "beneficiaryName");
+        RequestFields.required(beneficiaryBankCode, 8, "payout registration request", "beneficiaryBankCode");
         RequestFields.oneOf(payoutMethod, List.of("0", "1", "2", "3", "4"), "payout registration request",
                 "payoutMethod");
         RequestFields.maxLength(reservedDt, 8, "payout registration request", "reservedDt");

@@ -27,8 +27,7 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
      */
     public QrisGenerateRequest {
         RequestFields.merchantId(merchantId, "QRIS generate request");
-        RequestFields.required(partnerReferenceNo, "QRIS generate request", "partnerReferenceNo");
-        RequestFields.maxLength(partnerReferenceNo, 40, "QRIS generate request", "partnerReferenceNo");
+        RequestFields.required(partnerReferenceNo, 40, "QRIS generate request", "partnerReferenceNo");
         RequestFields.maxLength(storeId, 32, "QRIS generate request", "storeId");
         RequestFields.maxLength(validityPeriod, 32, "QRIS generate request", "validityPeriod");
         RequestFields.required(amount, "QRIS generate request", "amount");
@@ -71,8 +70,7 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
          */
         public AdditionalInfo {
             otherFields = RequestFields.copy(otherFields);
-            RequestFields.required(goodsNm, "QRIS generate request additionalInfo", "goodsNm");
-            RequestFields.maxLength(goodsNm, 255, "QRIS generate request additionalInfo", "goodsNm");
+            RequestFields.required(goodsNm, 255, "QRIS generate request additionalInfo", "goodsNm");
             RequestFields.maxLength(billingNm, 50, "QRIS generate request additionalInfo", "billingNm");
             RequestFields.maxLength(billingPhone, 20, "QRIS generate request additionalInfo", "billingPhone");
             RequestFields.maxLength(billingEmail, 50, "QRIS generate request additionalInfo", "billingEmail");

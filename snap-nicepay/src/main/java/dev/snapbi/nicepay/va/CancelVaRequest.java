@@ -26,8 +26,7 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
      */
     public CancelVaRequest {
         RequestFields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA cancel request");
-        RequestFields.required(trxId, "VA cancel request", "trxId");
-        RequestFields.maxLength(trxId, 40, "VA cancel request", "trxId");
+        RequestFields.required(trxId, 40, "VA cancel request", "trxId");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

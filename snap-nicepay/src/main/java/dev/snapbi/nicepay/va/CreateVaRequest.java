@@ -29,10 +29,8 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
      */
     public CreateVaRequest {
         RequestFields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA create request");
-        RequestFields.required(virtualAccountName, "VA create request", "virtualAccountName");
-        RequestFields.maxLength(virtualAccountName, 255, "VA create request", "virtualAccountName");
-        RequestFields.required(trxId, "VA create request", "trxId");
-        RequestFields.maxLength(trxId, 40, "VA create request", "trxId");
+        RequestFields.required(virtualAccountName, 255, "VA create request", "virtualAccountName");
+        RequestFields.required(trxId, 40, "VA create request", "trxId");
         RequestFields.required(totalAmount, "VA create request", "totalAmount");
         RequestFields.required(additionalInfo, "VA create request", "additionalInfo");
     }
@@ -64,12 +62,9 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
          */
         public AdditionalInfo {
             otherFields = RequestFields.copy(otherFields);
-            RequestFields.required(bankCd, "VA create request additionalInfo", "bankCd");
-            RequestFields.maxLength(bankCd, 4, "VA create request additionalInfo", "bankCd");
-            RequestFields.required(goodsNm, "VA create request additionalInfo", "goodsNm");
-            RequestFields.maxLength(goodsNm, 255, "VA create request additionalInfo", "goodsNm");
-            RequestFields.required(dbProcessUrl, "VA create request additionalInfo", "dbProcessUrl");
-            RequestFields.maxLength(dbProcessUrl, 255, "VA create request additionalInfo", "dbProcessUrl");
+            RequestFields.required(bankCd, 4, "VA create request additionalInfo", "bankCd");
+            RequestFields.required(goodsNm, 255, "VA create request additionalInfo", "goodsNm");
+            RequestFields.required(dbProcessUrl, 255, "VA create request additionalInfo", "dbProcessUrl");
             RequestFields.maxLength(vacctValidDt, 8, "VA create request additionalInfo", "vacctValidDt");
             RequestFields.digits(vacctValidDt, "VA create request additionalInfo", "vacctValidDt");
             RequestFields.maxLength(vacctValidTm, 6, "VA create request additionalInfo", "vacctValidTm");
