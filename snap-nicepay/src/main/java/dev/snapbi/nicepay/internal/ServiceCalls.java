@@ -41,15 +41,10 @@ public final class ServiceCalls {
         this.statusCall = statusCall;
     }
 
-    /** The merchant the services call for. */
-    public ClientKey merchant() {
-        return merchant;
-    }
-
     /** A money-moving call with the business reference {@code reference}. */
     public <T> T moneyMoving(String method, String path, Object request, String reference, Class<T> type) {
         Objects.requireNonNull(request, "request");
-        byte[] body = body(request, merchantField);
+        byte[] body = body(request);
         SnapCallResponse answer = caller.call(SnapCall.moneyMoving(method, API + path, body, reference, statusCall));
         return read(answer, type, method + " " + API + path, "it succeeded (" + answer.responseCode()
                 + "); look it up with " + statusCall + (reference == null ? "" : " for " + reference));
@@ -58,7 +53,7 @@ public final class ServiceCalls {
     /** An inquiry (status, balance), retried when unavailable. */
     public <T> T inquiry(String path, Object request, Class<T> type) {
         Objects.requireNonNull(request, "request");
-        byte[] body = body(request, merchantField);
+        byte[] body = body(request);
         SnapCallResponse answer = caller.call(SnapCall.inquiry("POST", API + path, body));
         return read(answer, type, "POST " + API + path, "ask again");
     }
@@ -68,7 +63,7 @@ public final class ServiceCalls {
         return service + "[" + merchant + "]";
     }
 
-    private byte[] body(Object request, String merchantField) {
+    private byte[] body(Object request) {
         if (merchantField == null) {
             return NicepayJson.write(request);
         }
