@@ -5,10 +5,10 @@ import dev.snapbi.cli.internal.ExitCode;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.ProviderProfile;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -35,14 +35,8 @@ final class NicepayOptions {
             description = "X-CLIENT-KEY, and X-PARTNER-ID on transactional calls (NICEPAY: your iMid)")
     private String clientKey;
 
-    @Option(names = "--private-key", paramLabel = "FILE",
-            description = "RSA private key: PKCS#8, PKCS#1, encrypted PKCS#8, bare Base64, DER or PKCS#12 (.p12, "
-                    + ".pfx); the password of an encrypted key or keystore comes from SNAP_KEY_PASSWORD")
-    private Path privateKey;
-
-    @Option(names = "--key-alias", paramLabel = "A",
-            description = "the PKCS#12 entry to sign with, when the keystore holds several")
-    private String keyAlias;
+    @CommandLine.Mixin
+    private PrivateKeyOptions privateKey;
 
     @Option(names = "--connect-timeout", converter = Durations.class, paramLabel = "D",
             description = "e.g. 500ms, 2s, PT2S (default 5s)")
@@ -69,11 +63,11 @@ final class NicepayOptions {
      * NICEPAY.
      */
     void checkKey(boolean sandbox) {
-        if (sandbox && (clientKey != null || privateKey != null)) {
+        if (sandbox && (clientKey != null || privateKey.file() != null)) {
             throw new SnapConfigurationException("--client-key and --private-key need --env or --base-url;"
                     + " without them the embedded sandbox is used with a throwaway key");
         }
-        if (!sandbox && (clientKey == null || privateKey == null)) {
+        if (!sandbox && (clientKey == null || privateKey.file() == null)) {
             throw new SnapConfigurationException("--client-key and --private-key are required with "
                     + environmentOption());
         }
@@ -93,7 +87,7 @@ final class NicepayOptions {
 
     /** The signer of {@code --private-key} (and {@code --key-alias}). */
     RsaSigner signer(SnapCli root) {
-        return Credentials.signer(privateKey, keyAlias, root);
+        return privateKey.signer(root);
     }
 
     String clientKey() {

@@ -52,13 +52,8 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--client-key", description = "X-CLIENT-KEY (asymmetric)")
     private String clientKey;
 
-    @Option(names = "--private-key", paramLabel = "FILE",
-            description = "RSA private key in any common format, or a PKCS#12 keystore (.p12, .pfx)")
-    private Path privateKey;
-
-    @Option(names = "--key-alias", paramLabel = "A",
-            description = "the PKCS#12 entry to sign with, when the keystore holds several")
-    private String keyAlias;
+    @CommandLine.Mixin
+    private PrivateKeyOptions privateKey;
 
     @Option(names = "--timestamp", paramLabel = "T",
             description = "X-TIMESTAMP such as 2024-12-31T10:11:40+07:00 (default: now, Asia/Jakarta)")
@@ -93,8 +88,8 @@ final class SignCommand implements Callable<Integer> {
 
     private int asymmetric(SnapTimestamp ts) {
         require(clientKey, "--client-key");
-        require(privateKey, "--private-key");
-        RsaSigner signer = Credentials.signer(privateKey, keyAlias, root);
+        require(privateKey.file(), "--private-key");
+        RsaSigner signer = privateKey.signer(root);
         StringToSign stringToSign = StringToSign.b2b(ClientKey.of(clientKey), ts);
         Signature signature = signer.sign(stringToSign);
         PrintWriter out = spec.commandLine().getOut();
