@@ -1,7 +1,6 @@
 package dev.snapbi.cli;
 
 import dev.snapbi.adapter.feign.FeignTransactionTransport;
-import dev.snapbi.cli.internal.Durations;
 import dev.snapbi.cli.internal.ExitCode;
 import dev.snapbi.crypto.GeneratedKeyPair;
 import dev.snapbi.crypto.RsaKeyPairs;
@@ -53,7 +52,6 @@ import java.util.concurrent.atomic.AtomicReference;
         footer = ExitCode.HELP)
 final class CallCommand implements Callable<Integer> {
 
-    static final String SANDBOX_CLIENT_KEY = "SNAPBI-SANDBOX";
     private static final Set<String> MASKED = Set.of("authorization", "x-signature", "set-cookie", "cookie");
 
     @CommandLine.ParentCommand
@@ -75,77 +73,38 @@ final class CallCommand implements Callable<Integer> {
     @Option(names = "--body-file", paramLabel = "FILE", description = "a file holding the JSON body")
     private Path bodyFile;
 
-    @Option(names = "--env", paramLabel = "ENV",
-            description = "development, staging, production, cloud-development or cloud-production")
-    private String env;
-
-    @Option(names = "--base-url", paramLabel = "URL", description = "environment root, e.g. https://dev.nicepay.co.id")
-    private String baseUrl;
-
-    @Option(names = "--client-key", paramLabel = "K", description = "X-CLIENT-KEY and X-PARTNER-ID (NICEPAY: iMid)")
-    private String clientKey;
-
-    @Option(names = "--private-key", paramLabel = "FILE",
-            description = "RSA private key: PKCS#8, PKCS#1, encrypted PKCS#8, bare Base64, DER or PKCS#12 (.p12, "
-                    + ".pfx); the password of an encrypted key or keystore comes from SNAP_KEY_PASSWORD")
-    private Path privateKey;
-
-    @Option(names = "--key-alias", paramLabel = "A",
-            description = "the PKCS#12 entry to sign with, when the keystore holds several")
-    private String keyAlias;
-
-    @Option(names = "--connect-timeout", converter = Durations.class, paramLabel = "D",
-            description = "e.g. 500ms, 2s, PT2S (default 5s)")
-    private Duration connectTimeout;
-
-    @Option(names = "--read-timeout", converter = Durations.class, paramLabel = "D",
-            description = "e.g. 500ms, 2s, PT2S (default 10s)")
-    private Duration readTimeout;
+    @CommandLine.Mixin
+    private NicepayOptions nicepay;
 
     @Option(names = "--inquiry", description = "a status or inquiry call: retried when the server is unavailable")
     private boolean inquiry;
 
-    @Option(names = "--verbose", description = "stack traces on errors")
-    private boolean verbose;
+    @CommandLine.Mixin
+    private VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {
-        if (env != null && baseUrl != null) {
-            throw new SnapConfigurationException("use either --env or --base-url, not both");
-        }
+        boolean sandboxMode = nicepay.sandbox();
         if (body != null && bodyFile != null) {
             throw new SnapConfigurationException("use either --body or --body-file, not both");
         }
         byte[] bytes = body();
         SnapCall call = inquiry ? SnapCall.inquiry(method, path, bytes) : SnapCall.of(method, path, bytes);
-        if (env == null && baseUrl == null) {
-            if (clientKey != null || privateKey != null) {
-                throw new SnapConfigurationException("--client-key and --private-key need --env or --base-url;"
-                        + " without them the embedded sandbox is used with a throwaway key");
-            }
+        nicepay.checkKey(sandboxMode);
+        if (sandboxMode) {
             try (SnapSandbox sandbox = SnapSandbox.start()) {
                 GeneratedKeyPair keys = RsaKeyPairs.generate(2048);
                 byte[] random = new byte[16];
                 new SecureRandom().nextBytes(random);
                 String secret = HexFormat.of().formatHex(random);
-                sandbox.registerClient(SANDBOX_CLIENT_KEY, keys.publicKey(), secret);
-                return send(ProviderProfile.nicepay(sandbox.baseUrl()), SANDBOX_CLIENT_KEY,
+                sandbox.registerClient(NicepayOptions.SANDBOX_CLIENT_KEY, keys.publicKey(), secret);
+                return send(ProviderProfile.nicepay(sandbox.baseUrl()), NicepayOptions.SANDBOX_CLIENT_KEY,
                         RsaSigner.create(keys.privateKey()), secret, call);
             }
         }
-        if (clientKey == null || privateKey == null) {
-            throw new SnapConfigurationException("--client-key and --private-key are required with "
-                    + (env != null ? "--env" : "--base-url"));
-        }
-        String secret = root.env("SNAP_CLIENT_SECRET");
-        if (secret == null || secret.isEmpty()) {
-            throw new SnapConfigurationException("set the client secret in the environment variable"
-                    + " SNAP_CLIENT_SECRET (it is never taken from an argument)");
-        }
-        ProviderProfile profile = env != null ? environment(env)
-                : ProviderProfile.nicepayDevelopment().toBuilder().name("nicepay")
-                .baseUrl(TokenCommand.checkedBaseUrl(baseUrl)).build();
-        return send(profile, clientKey, TokenCommand.loadSigner(privateKey, keyAlias, root), secret, call);
+        String secret = Credentials.clientSecret(root);
+        return send(nicepay.profile(CallCommand::environment), nicepay.clientKey(), nicepay.signer(root), secret,
+                call);
     }
 
     static ProviderProfile environment(String name) {
@@ -170,8 +129,8 @@ final class CallCommand implements Callable<Integer> {
     }
 
     private int send(ProviderProfile profile, String key, RsaSigner signer, String secret, SnapCall call) {
-        Duration connect = connectTimeout != null ? connectTimeout : Duration.ofSeconds(5);
-        Duration read = readTimeout != null ? readTimeout : Duration.ofSeconds(10);
+        Duration connect = nicepay.connectTimeout() != null ? nicepay.connectTimeout() : Duration.ofSeconds(5);
+        Duration read = nicepay.readTimeout() != null ? nicepay.readTimeout() : Duration.ofSeconds(10);
         AtomicReference<TransactionTransport.Request> lastSent = new AtomicReference<>();
         PrintWriter out = spec.commandLine().getOut();
         try (FeignTransactionTransport transport = FeignTransactionTransport.builder().connectTimeout(connect)

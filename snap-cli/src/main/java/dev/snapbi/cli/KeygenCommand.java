@@ -27,8 +27,8 @@ final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--bits", defaultValue = "2048", description = "key size in bits (default ${DEFAULT-VALUE})")
     private int bits;
 
-    @Option(names = "--verbose", description = "stack traces on errors")
-    private boolean verbose;
+    @CommandLine.Mixin
+    private VerboseOption verbose;
 
     @Override
     public Integer call() {

@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -53,13 +52,8 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--client-key", description = "X-CLIENT-KEY (asymmetric)")
     private String clientKey;
 
-    @Option(names = "--private-key", paramLabel = "FILE",
-            description = "RSA private key in any common format, or a PKCS#12 keystore (.p12, .pfx)")
-    private Path privateKey;
-
-    @Option(names = "--key-alias", paramLabel = "A",
-            description = "the PKCS#12 entry to sign with, when the keystore holds several")
-    private String keyAlias;
+    @CommandLine.Mixin
+    private PrivateKeyOptions privateKey;
 
     @Option(names = "--timestamp", paramLabel = "T",
             description = "X-TIMESTAMP such as 2024-12-31T10:11:40+07:00 (default: now, Asia/Jakarta)")
@@ -82,8 +76,8 @@ final class SignCommand implements Callable<Integer> {
             description = "write the exact body that was signed (and must be sent) to this file")
     private Path bodyOut;
 
-    @Option(names = "--verbose", description = "stack traces on errors")
-    private boolean verbose;
+    @CommandLine.Mixin
+    private VerboseOption verbose;
 
     @Override
     public Integer call() throws IOException {
@@ -94,8 +88,8 @@ final class SignCommand implements Callable<Integer> {
 
     private int asymmetric(SnapTimestamp ts) {
         require(clientKey, "--client-key");
-        require(privateKey, "--private-key");
-        RsaSigner signer = TokenCommand.loadSigner(privateKey, keyAlias, root);
+        require(privateKey.file(), "--private-key");
+        RsaSigner signer = privateKey.signer(root);
         StringToSign stringToSign = StringToSign.b2b(ClientKey.of(clientKey), ts);
         Signature signature = signer.sign(stringToSign);
         PrintWriter out = spec.commandLine().getOut();
@@ -110,11 +104,7 @@ final class SignCommand implements Callable<Integer> {
         require(method, "--method");
         require(path, "--path");
         require(accessToken, "--access-token");
-        String secret = root.env("SNAP_CLIENT_SECRET");
-        if (secret == null || secret.isEmpty()) {
-            throw new SnapConfigurationException("set the client secret in the environment variable"
-                    + " SNAP_CLIENT_SECRET (it is never taken from an argument)");
-        }
+        String secret = Credentials.clientSecret(root);
         String body = bodyFile == null ? "" : BoundedFiles.readString(bodyFile, MAX_BODY_BYTES, "--body-file");
         String minified = body.isBlank() ? "" : CompactJson.compact(body);
         byte[] bytes = minified.getBytes(StandardCharsets.UTF_8);
@@ -146,17 +136,6 @@ final class SignCommand implements Callable<Integer> {
     private static void require(Object value, String option) {
         if (value == null) {
             throw new SnapConfigurationException("missing " + option);
-        }
-    }
-
-    static char[] password(SnapCli root) {
-        String p = root.env("SNAP_KEY_PASSWORD");
-        return p == null ? null : p.toCharArray();
-    }
-
-    static void wipe(char[] password) {
-        if (password != null) {
-            Arrays.fill(password, '\0');
         }
     }
 }

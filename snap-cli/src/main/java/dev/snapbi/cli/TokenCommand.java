@@ -2,9 +2,8 @@ package dev.snapbi.cli;
 
 import dev.snapbi.adapter.feign.FeignAccessTokens;
 import dev.snapbi.cache.redis.RedisTokenCache;
-import dev.snapbi.cli.internal.Durations;
 import dev.snapbi.cli.internal.ExitCode;
-import dev.snapbi.cli.internal.Json;
+import dev.snapbi.cli.internal.FlatJson;
 import dev.snapbi.crypto.GeneratedKeyPair;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.crypto.RsaSigner;
@@ -21,9 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,41 +39,14 @@ import java.util.concurrent.atomic.AtomicReference;
         footer = ExitCode.HELP)
 final class TokenCommand implements Callable<Integer> {
 
-    static final String SANDBOX_CLIENT_KEY = "SNAPBI-SANDBOX";
-
     @CommandLine.ParentCommand
     private SnapCli root;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--env", paramLabel = "ENV", description = "development, staging or production")
-    private String env;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "environment root, e.g. https://dev.nicepay.co.id (the profile adds "
-                    + "/nicepay/v1.0/access-token/b2b)")
-    private String baseUrl;
-
-    @Option(names = "--client-key", paramLabel = "K", description = "X-CLIENT-KEY (NICEPAY: your iMid)")
-    private String clientKey;
-
-    @Option(names = "--private-key", paramLabel = "FILE",
-            description = "RSA private key: PKCS#8, PKCS#1, encrypted PKCS#8, bare Base64, DER or PKCS#12 (.p12, "
-                    + ".pfx); the password of an encrypted key or keystore comes from SNAP_KEY_PASSWORD")
-    private Path privateKey;
-
-    @Option(names = "--key-alias", paramLabel = "A",
-            description = "the PKCS#12 entry to sign with, when the keystore holds several")
-    private String keyAlias;
-
-    @Option(names = "--connect-timeout", converter = Durations.class, paramLabel = "D",
-            description = "e.g. 500ms, 2s, PT2S (default 5s)")
-    private Duration connectTimeout;
-
-    @Option(names = "--read-timeout", converter = Durations.class, paramLabel = "D",
-            description = "e.g. 500ms, 2s, PT2S (default 10s)")
-    private Duration readTimeout;
+    @CommandLine.Mixin
+    private NicepayOptions nicepay;
 
     @Option(names = "--max-attempts", paramLabel = "N", description = "attempts including the first (default 3)")
     private Integer maxAttempts;
@@ -96,35 +65,23 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean sandboxMode = env == null && baseUrl == null;
-        if (env != null && baseUrl != null) {
-            throw new SnapConfigurationException("use either --env or --base-url, not both");
-        }
+        boolean sandboxMode = nicepay.sandbox();
         if (maxAttempts != null && maxAttempts < 1) {
             throw new SnapConfigurationException("--max-attempts must be at least 1, got " + maxAttempts);
         }
+        nicepay.checkKey(sandboxMode);
         if (sandboxMode) {
-            if (clientKey != null || privateKey != null) {
-                throw new SnapConfigurationException("--client-key and --private-key need --env or --base-url;"
-                        + " without them the embedded sandbox is used with a throwaway key");
-            }
             try (SnapSandbox sandbox = SnapSandbox.start()) {
                 GeneratedKeyPair keys = RsaKeyPairs.generate(2048);
-                sandbox.registerClient(SANDBOX_CLIENT_KEY, keys.publicKey());
-                return fetch(ProviderProfile.nicepay(sandbox.baseUrl()), SANDBOX_CLIENT_KEY,
+                sandbox.registerClient(NicepayOptions.SANDBOX_CLIENT_KEY, keys.publicKey());
+                return fetch(ProviderProfile.nicepay(sandbox.baseUrl()), NicepayOptions.SANDBOX_CLIENT_KEY,
                         RsaSigner.create(keys.privateKey()), "embedded sandbox");
             }
         }
-        if (clientKey == null || privateKey == null) {
-            throw new SnapConfigurationException("--client-key and --private-key are required with "
-                    + (env != null ? "--env" : "--base-url"));
-        }
-        ProviderProfile profile = env != null ? ProviderProfile.nicepayEnvironment(env)
-                : ProviderProfile.nicepayDevelopment().toBuilder().name("nicepay").baseUrl(checkedBaseUrl(baseUrl))
-                .build();
-        RsaSigner signer = loadSigner(privateKey, keyAlias, root);
+        ProviderProfile profile = nicepay.profile(ProviderProfile::nicepayEnvironment);
+        RsaSigner signer = nicepay.signer(root);
         try {
-            return fetch(profile, clientKey, signer, profile.name());
+            return fetch(profile, nicepay.clientKey(), signer, profile.name());
         } catch (SnapUnavailableException e) {
             String message = String.valueOf(e.getMessage());
             if (e.reason() == SnapUnavailableException.Reason.CONNECT && message.contains(": cannot connect")
@@ -137,7 +94,7 @@ final class TokenCommand implements Callable<Integer> {
                         : message.replaceFirst(" - retry later\\b.*$", "");
                 throw new CliFailure(ExitCode.UNAVAILABLE, what + " - nothing accepted a connection at "
                         + url.getHost() + " port " + port + "; check the host and port of "
-                        + (env != null ? "--env" : "--base-url") + " (a wrong port is the usual cause)", e);
+                        + nicepay.environmentOption() + " (a wrong port is the usual cause)", e);
             }
             throw e;
         }
@@ -150,78 +107,6 @@ final class TokenCommand implements Callable<Integer> {
             }
         }
         return false;
-    }
-
-    /** The base URL as NICEPAY's environments are given: scheme, host and port only. */
-    static String checkedBaseUrl(String value) {
-        String v = value.trim();
-        if (!v.startsWith("http://") && !v.startsWith("https://")) {
-            throw new CliFailure(ExitCode.USAGE, "--base-url needs a scheme: http://" + v + " (a local sandbox) or"
-                    + " https://" + v, null);
-        }
-        URI uri;
-        try {
-            uri = URI.create(v);
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(ExitCode.USAGE, "--base-url '" + v + "' is not a URL; use e.g."
-                    + " https://dev.nicepay.co.id", e);
-        }
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        if (path.contains("/nicepay") || path.contains("access-token")) {
-            String root = uri.getScheme() + "://" + uri.getRawAuthority();
-            throw new CliFailure(ExitCode.USAGE, "--base-url is the host root, e.g. " + root + "; the token path"
-                    + " /nicepay/v1.0/access-token/b2b is added to it", null);
-        }
-        return v;
-    }
-
-    /**
-     * The signer for {@code --private-key}: key files in every text or DER format, or a PKCS#12 keystore (by its
-     * extension, or when the file turns out to be one). Passwords come from {@code SNAP_KEY_PASSWORD}.
-     */
-    static RsaSigner loadSigner(Path file, String alias, SnapCli root) {
-        if (!Files.exists(file)) {
-            throw new SnapConfigurationException("the private key file " + file + " does not exist");
-        }
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".p12") || name.endsWith(".pfx")) {
-            return pkcs12(file, alias, root);
-        }
-        char[] password = SignCommand.password(root);
-        try {
-            return password == null ? RsaSigner.fromFile(file) : RsaSigner.fromFile(file, password);
-        } catch (SnapConfigurationException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("a PKCS#12 keystore")) {
-                return pkcs12(file, alias, root);
-            }
-            if (password == null && message.contains("but no password")) {
-                throw new CliFailure(ExitCode.USAGE, "the private key in " + file + " is encrypted: set its password"
-                        + " in the environment variable SNAP_KEY_PASSWORD", e);
-            }
-            throw e;
-        } finally {
-            SignCommand.wipe(password);
-        }
-    }
-
-    private static RsaSigner pkcs12(Path file, String alias, SnapCli root) {
-        char[] password = SignCommand.password(root);
-        try {
-            return RsaSigner.fromPkcs12(file, password, alias, password == null ? null : password.clone());
-        } catch (SnapConfigurationException e) {
-            String message = String.valueOf(e.getMessage());
-            if (password == null && message.contains("password")) {
-                throw new CliFailure(ExitCode.USAGE, "the PKCS#12 keystore " + file + " did not open without a"
-                        + " password: set it in the environment variable SNAP_KEY_PASSWORD", e);
-            }
-            if (alias == null && message.contains("private key entries [")) {
-                throw new CliFailure(ExitCode.USAGE, message + "; choose one with --key-alias", e);
-            }
-            throw e;
-        } finally {
-            SignCommand.wipe(password);
-        }
     }
 
     private int fetch(ProviderProfile profile, String key, RsaSigner signer, String where) {
@@ -268,11 +153,11 @@ final class TokenCommand implements Callable<Integer> {
                         s.cache(shared);
                     }
                 });
-        if (connectTimeout != null) {
-            builder.connectTimeout(connectTimeout);
+        if (nicepay.connectTimeout() != null) {
+            builder.connectTimeout(nicepay.connectTimeout());
         }
-        if (readTimeout != null) {
-            builder.readTimeout(readTimeout);
+        if (nicepay.readTimeout() != null) {
+            builder.readTimeout(nicepay.readTimeout());
         }
         if (maxAttempts != null) {
             builder.maxAttempts(maxAttempts);
@@ -294,7 +179,7 @@ final class TokenCommand implements Callable<Integer> {
                 answer.put("source", source.get());
                 answer.put("redis", shared.toString());
             }
-            spec.commandLine().getOut().println(Json.object(answer));
+            spec.commandLine().getOut().println(FlatJson.object(answer));
             return ExitCode.OK;
         }
     }

@@ -30,8 +30,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--signature", required = true, description = "the X-SIGNATURE value (Base64)")
     private String signature;
 
-    @Option(names = "--verbose", description = "stack traces on errors")
-    private boolean verbose;
+    @CommandLine.Mixin
+    private VerboseOption verbose;
 
     @Override
     public Integer call() {

@@ -5,12 +5,19 @@ import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapProtocolException;
 import dev.snapbi.nicepay.call.SnapCall;
 import dev.snapbi.nicepay.call.SnapCallResponse;
+import dev.snapbi.nicepay.ewallet.EwalletRefundRequest;
+import dev.snapbi.nicepay.ewallet.EwalletStatusRequest;
 import dev.snapbi.nicepay.internal.NicepayJson;
 import dev.snapbi.nicepay.model.Amount;
 import dev.snapbi.nicepay.model.PaymentStatus;
 import dev.snapbi.nicepay.model.PayoutStatus;
 import dev.snapbi.nicepay.model.VirtualAccountStatus;
+import dev.snapbi.nicepay.payout.PayoutRequest;
+import dev.snapbi.nicepay.payout.PayoutStatusRequest;
+import dev.snapbi.nicepay.qris.QrisRefundRequest;
+import dev.snapbi.nicepay.qris.QrisStatusRequest;
 import dev.snapbi.nicepay.qris.QrisStatusResponse;
+import dev.snapbi.nicepay.va.CancelVaRequest;
 import dev.snapbi.nicepay.va.CreateVaRequest;
 import dev.snapbi.nicepay.va.CreateVaResponse;
 import dev.snapbi.nicepay.va.VaStatusRequest;
@@ -69,6 +76,60 @@ class TypesTest {
     }
 
     @Test
+    void every_request_naming_an_earlier_transaction_needs_one_of_its_references_and_names_its_own_request() {
+        Map<String, org.assertj.core.api.ThrowableAssert.ThrowingCallable> withoutReference = Map.of(
+                "e-wallet status request", () -> EwalletStatusRequest.builder().build(),
+                "QRIS status request", () -> QrisStatusRequest.builder().build(),
+                "payout request", () -> PayoutRequest.builder().build(),
+                "payout status request", () -> PayoutStatusRequest.builder().build(),
+                "e-wallet refund request", () -> EwalletRefundRequest.builder().partnerRefundNo("R-1")
+                        .refundAmount(Amount.idr(1)).build(),
+                "QRIS refund request", () -> QrisRefundRequest.builder().partnerRefundNo("R-1")
+                        .refundAmount(Amount.idr(1)).build());
+        withoutReference.forEach((request, build) -> assertThatThrownBy(build)
+                .isInstanceOf(SnapConfigurationException.class)
+                .hasMessage(request + ": one of originalReferenceNo, originalPartnerReferenceNo is needed to find"
+                        + " the transaction"));
+
+        assertThat(PayoutRequest.builder().originalReferenceNo("N-1").build().originalReferenceNo()).isEqualTo("N-1");
+        assertThatThrownBy(() -> QrisStatusRequest.builder().originalPartnerReferenceNo("x".repeat(41)).build())
+                .hasMessage("QRIS status request: originalPartnerReferenceNo has 41 characters; at most 40 are"
+                        + " allowed");
+        assertThatThrownBy(() -> EwalletStatusRequest.builder().merchantId("m".repeat(33))
+                .originalReferenceNo("N-1").build())
+                .hasMessage("e-wallet status request: merchantId has 33 characters; at most 32 are allowed");
+    }
+
+    @Test
+    void a_refund_needs_its_own_reference_and_amount_and_a_mandatory_text_is_checked_for_presence_and_length() {
+        assertThatThrownBy(() -> QrisRefundRequest.builder().originalReferenceNo("N-1")
+                .refundAmount(Amount.idr(1)).build())
+                .hasMessage("QRIS refund request: partnerRefundNo is missing; it is mandatory");
+        assertThatThrownBy(() -> EwalletRefundRequest.builder().originalReferenceNo("N-1")
+                .partnerRefundNo("r".repeat(41)).refundAmount(Amount.idr(1)).build())
+                .hasMessage("e-wallet refund request: partnerRefundNo has 41 characters; at most 40 are allowed");
+        assertThatThrownBy(() -> EwalletRefundRequest.builder().originalReferenceNo("N-1").partnerRefundNo("R-1")
+                .build())
+                .hasMessage("e-wallet refund request: refundAmount is missing; it is mandatory");
+        assertThatThrownBy(() -> CreateVaRequest.builder().virtualAccountName(" ").trxId("T-1")
+                .totalAmount(Amount.idr(1)).build())
+                .hasMessage("VA create request: virtualAccountName is missing; it is mandatory");
+        assertThatThrownBy(() -> CancelVaRequest.builder().customerNo("1".repeat(21)).trxId("T-1").build())
+                .hasMessage("VA cancel request: customerNo has 21 characters; at most 20 are allowed");
+    }
+
+    @Test
+    void an_extra_field_keeps_its_order_and_needs_a_name() {
+        CancelVaRequest.AdditionalInfo info = CancelVaRequest.AdditionalInfo.builder().put("b", 1).put("a", "x")
+                .build();
+        assertThat(info.otherFields()).containsExactly(Map.entry("b", 1), Map.entry("a", "x"));
+        assertThatThrownBy(() -> QrisRefundRequest.AdditionalInfo.builder().put(" ", 1))
+                .isInstanceOf(SnapConfigurationException.class)
+                .hasMessage("QRIS refund request additionalInfo: the name of an extra field is missing; it is"
+                        + " mandatory");
+    }
+
+    @Test
     void a_request_never_exists_invalid_even_through_its_constructor() {
         assertThatThrownBy(() -> new VaStatusRequest("", "", "", "", null))
                 .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("virtualAccountNo");
@@ -110,6 +171,17 @@ class TypesTest {
         assertThat(PayoutStatus.fromCode("08")).isEqualTo(PayoutStatus.PENDING);
         assertThat(PayoutStatus.fromCode("09")).isEqualTo(PayoutStatus.FAILED);
         assertThat(PayoutStatus.fromCode(null)).isEqualTo(PayoutStatus.UNKNOWN);
+        for (PaymentStatus s : PaymentStatus.values()) {
+            assertThat(PaymentStatus.fromCode(s.code())).isEqualTo(s);
+        }
+        for (PayoutStatus s : PayoutStatus.values()) {
+            assertThat(PayoutStatus.fromCode(s.code())).isEqualTo(s);
+        }
+        for (VirtualAccountStatus s : VirtualAccountStatus.values()) {
+            assertThat(VirtualAccountStatus.fromCode(s.code())).isEqualTo(s);
+        }
+        assertThat(PaymentStatus.fromCode("99")).isEqualTo(PaymentStatus.UNKNOWN);
+        assertThat(VirtualAccountStatus.fromCode("")).isEqualTo(VirtualAccountStatus.UNKNOWN);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.balance;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.Map;
@@ -17,6 +17,6 @@ public record AccountInfo(@JsonProperty("balanceType") String balanceType,
 
     /** Copies the collections: the value is immutable. */
     public AccountInfo {
-        otherFields = Fields.copy(otherFields);
+        otherFields = RequestFields.copy(otherFields);
     }
 }

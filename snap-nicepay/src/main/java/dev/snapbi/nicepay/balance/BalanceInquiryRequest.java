@@ -3,9 +3,9 @@ package dev.snapbi.nicepay.balance;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.ExtraFields;
+import dev.snapbi.nicepay.internal.RequestFields;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +21,7 @@ public record BalanceInquiryRequest(@JsonProperty("accountNo") String accountNo,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public BalanceInquiryRequest {
-        Fields.maxLength(accountNo, 32, "balance inquiry request", "accountNo");
+        RequestFields.maxLength(accountNo, 32, "balance inquiry request", "accountNo");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -41,7 +41,7 @@ public record BalanceInquiryRequest(@JsonProperty("accountNo") String accountNo,
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
+            otherFields = RequestFields.copy(otherFields);
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -52,7 +52,7 @@ public record BalanceInquiryRequest(@JsonProperty("accountNo") String accountNo,
         /** Builds a {@link AdditionalInfo}. */
         public static final class Builder {
             private String msId = "";
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("balance inquiry request additionalInfo");
 
             private Builder() {
             }
@@ -65,7 +65,6 @@ public record BalanceInquiryRequest(@JsonProperty("accountNo") String accountNo,
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "balance inquiry request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -76,7 +75,7 @@ public record BalanceInquiryRequest(@JsonProperty("accountNo") String accountNo,
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(msId, otherFields);
+                return new AdditionalInfo(msId, otherFields.asMap());
             }
         }
     }

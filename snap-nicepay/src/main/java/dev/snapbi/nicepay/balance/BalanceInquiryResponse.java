@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.balance;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.List;
@@ -21,8 +21,8 @@ public record BalanceInquiryResponse(@JsonProperty("responseCode") String respon
 
     /** Copies the collections: the value is immutable. */
     public BalanceInquiryResponse {
-        accountInfos = Fields.copy(accountInfos);
-        otherFields = Fields.copy(otherFields);
+        accountInfos = RequestFields.copy(accountInfos);
+        otherFields = RequestFields.copy(otherFields);
     }
 
     /** The available balance of the first account info, when NICEPAY sent one. */

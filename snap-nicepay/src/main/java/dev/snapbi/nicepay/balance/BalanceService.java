@@ -18,7 +18,7 @@ public final class BalanceService {
 
     /** The service over any {@link SnapCaller}, for merchant {@code merchant}. */
     public static BalanceService create(SnapCaller caller, ClientKey merchant) {
-        return new BalanceService(new ServiceCalls(caller, merchant));
+        return new BalanceService(new ServiceCalls(caller, merchant, "accountNo", null));
     }
 
     /** The merchant's balance ({@code POST /balance-inquiry}); the account is the client key. */
@@ -29,11 +29,11 @@ public final class BalanceService {
 
     /** A balance inquiry; {@code accountNo} defaults to the client key. */
     public BalanceInquiryResponse inquiry(BalanceInquiryRequest request) {
-        return calls.inquiry("/balance-inquiry", request, "accountNo", BalanceInquiryResponse.class);
+        return calls.inquiry("/balance-inquiry", request, BalanceInquiryResponse.class);
     }
 
     @Override
     public String toString() {
-        return "BalanceService[" + calls.merchant() + "]";
+        return calls.describe("BalanceService");
     }
 }

@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.ewallet;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.ExtraFields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +31,12 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public EwalletPaymentRequest {
-        urlParam = Fields.copy(urlParam);
-        Fields.required(partnerReferenceNo, "e-wallet payment request", "partnerReferenceNo");
-        Fields.maxLength(partnerReferenceNo, 40, "e-wallet payment request", "partnerReferenceNo");
-        Fields.maxLength(merchantId, 32, "e-wallet payment request", "merchantId");
-        Fields.maxLength(subMerchantId, 32, "e-wallet payment request", "subMerchantId");
-        Fields.required(amount, "e-wallet payment request", "amount");
-        Fields.required(additionalInfo, "e-wallet payment request", "additionalInfo");
+        urlParam = RequestFields.copy(urlParam);
+        RequestFields.required(partnerReferenceNo, 40, "e-wallet payment request", "partnerReferenceNo");
+        RequestFields.merchantId(merchantId, "e-wallet payment request");
+        RequestFields.maxLength(subMerchantId, 32, "e-wallet payment request", "subMerchantId");
+        RequestFields.required(amount, "e-wallet payment request", "amount");
+        RequestFields.required(additionalInfo, "e-wallet payment request", "additionalInfo");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -65,16 +64,16 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.required(mitraCd, "e-wallet payment request additionalInfo", "mitraCd");
-            Fields.oneOf(mitraCd, List.of("DANA", "OVOE", "ESHP", "LINK"), "e-wallet payment request additionalInfo", "mitraCd");
-            Fields.required(goodsNm, "e-wallet payment request additionalInfo", "goodsNm");
-            Fields.maxLength(goodsNm, 255, "e-wallet payment request additionalInfo", "goodsNm");
-            Fields.maxLength(billingNm, 50, "e-wallet payment request additionalInfo", "billingNm");
-            Fields.maxLength(billingPhone, 20, "e-wallet payment request additionalInfo", "billingPhone");
-            Fields.maxLength(customerEmail, 50, "e-wallet payment request additionalInfo", "customerEmail");
-            Fields.maxLength(dbProcessUrl, 255, "e-wallet payment request additionalInfo", "dbProcessUrl");
-            Fields.maxLength(callBackUrl, 255, "e-wallet payment request additionalInfo", "callBackUrl");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.required(mitraCd, "e-wallet payment request additionalInfo", "mitraCd");
+            RequestFields.oneOf(mitraCd, List.of("DANA", "OVOE", "ESHP", "LINK"),
+                    "e-wallet payment request additionalInfo", "mitraCd");
+            RequestFields.required(goodsNm, 255, "e-wallet payment request additionalInfo", "goodsNm");
+            RequestFields.maxLength(billingNm, 50, "e-wallet payment request additionalInfo", "billingNm");
+            RequestFields.maxLength(billingPhone, 20, "e-wallet payment request additionalInfo", "billingPhone");
+            RequestFields.maxLength(customerEmail, 50, "e-wallet payment request additionalInfo", "customerEmail");
+            RequestFields.maxLength(dbProcessUrl, 255, "e-wallet payment request additionalInfo", "dbProcessUrl");
+            RequestFields.maxLength(callBackUrl, 255, "e-wallet payment request additionalInfo", "callBackUrl");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -93,7 +92,7 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
             private String dbProcessUrl;
             private String callBackUrl;
             private String msId;
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("e-wallet payment request additionalInfo");
 
             private Builder() {
             }
@@ -154,7 +153,6 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "e-wallet payment request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -165,7 +163,7 @@ public record EwalletPaymentRequest(@JsonProperty("partnerReferenceNo") String p
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(mitraCd, goodsNm, billingNm, billingPhone, customerEmail, cartData, dbProcessUrl, callBackUrl, msId, otherFields);
+                return new AdditionalInfo(mitraCd, goodsNm, billingNm, billingPhone, customerEmail, cartData, dbProcessUrl, callBackUrl, msId, otherFields.asMap());
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.ewallet;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 
 import java.util.Map;
 
@@ -21,7 +21,7 @@ public record EwalletPaymentResponse(@JsonProperty("responseCode") String respon
 
     /** Copies the collections: the value is immutable. */
     public EwalletPaymentResponse {
-        additionalInfo = Fields.copy(additionalInfo);
-        otherFields = Fields.copy(otherFields);
+        additionalInfo = RequestFields.copy(additionalInfo);
+        otherFields = RequestFields.copy(otherFields);
     }
 }

@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.ewallet;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.ExtraFields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,15 +30,9 @@ public record EwalletRefundRequest(@JsonProperty("merchantId") String merchantId
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public EwalletRefundRequest {
-        Fields.maxLength(merchantId, 32, "e-wallet refund request", "merchantId");
-        Fields.maxLength(originalPartnerReferenceNo, 40, "e-wallet refund request", "originalPartnerReferenceNo");
-        Fields.maxLength(originalReferenceNo, 40, "e-wallet refund request", "originalReferenceNo");
-        Fields.required(partnerRefundNo, "e-wallet refund request", "partnerRefundNo");
-        Fields.maxLength(partnerRefundNo, 40, "e-wallet refund request", "partnerRefundNo");
-        Fields.required(refundAmount, "e-wallet refund request", "refundAmount");
-        Fields.maxLength(reason, 255, "e-wallet refund request", "reason");
-        Fields.anyOf("e-wallet refund request", "originalReferenceNo, originalPartnerReferenceNo",
-                originalReferenceNo, originalPartnerReferenceNo);
+        RequestFields.merchantId(merchantId, "e-wallet refund request");
+        RequestFields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "e-wallet refund request");
+        RequestFields.refund(partnerRefundNo, refundAmount, reason, "e-wallet refund request");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -58,8 +52,8 @@ public record EwalletRefundRequest(@JsonProperty("merchantId") String merchantId
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.oneOf(refundType, List.of("1", "2"), "e-wallet refund request additionalInfo", "refundType");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.oneOf(refundType, List.of("1", "2"), "e-wallet refund request additionalInfo", "refundType");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -70,7 +64,7 @@ public record EwalletRefundRequest(@JsonProperty("merchantId") String merchantId
         /** Builds a {@link AdditionalInfo}. */
         public static final class Builder {
             private String refundType = "1";
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("e-wallet refund request additionalInfo");
 
             private Builder() {
             }
@@ -83,7 +77,6 @@ public record EwalletRefundRequest(@JsonProperty("merchantId") String merchantId
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "e-wallet refund request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -94,7 +87,7 @@ public record EwalletRefundRequest(@JsonProperty("merchantId") String merchantId
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(refundType, otherFields);
+                return new AdditionalInfo(refundType, otherFields.asMap());
             }
         }
     }

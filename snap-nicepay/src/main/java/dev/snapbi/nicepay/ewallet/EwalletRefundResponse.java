@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.ewallet;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.Map;
@@ -24,7 +24,7 @@ public record EwalletRefundResponse(@JsonProperty("responseCode") String respons
 
     /** Copies the collections: the value is immutable. */
     public EwalletRefundResponse {
-        additionalInfo = Fields.copy(additionalInfo);
-        otherFields = Fields.copy(otherFields);
+        additionalInfo = RequestFields.copy(additionalInfo);
+        otherFields = RequestFields.copy(otherFields);
     }
 }

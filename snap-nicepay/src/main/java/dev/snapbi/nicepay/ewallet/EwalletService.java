@@ -25,18 +25,18 @@ public final class EwalletService {
 
     /** The service over any {@link SnapCaller}, for merchant {@code merchant}. */
     public static EwalletService create(SnapCaller caller, ClientKey merchant) {
-        return new EwalletService(new ServiceCalls(caller, merchant));
+        return new EwalletService(new ServiceCalls(caller, merchant, "merchantId", STATUS_CALL));
     }
 
     /** Starts an e-wallet payment ({@code POST /debit/payment-host-to-host}, service 54); money-moving. */
     public EwalletPaymentResponse pay(EwalletPaymentRequest request) {
-        return calls.moneyMoving("POST", "/debit/payment-host-to-host", request, "merchantId",
-                request.partnerReferenceNo(), STATUS_CALL, EwalletPaymentResponse.class);
+        return calls.moneyMoving("POST", "/debit/payment-host-to-host", request, request.partnerReferenceNo(),
+                EwalletPaymentResponse.class);
     }
 
     /** The status of an e-wallet payment ({@code POST /debit/status}, service 55); retried when unavailable. */
     public EwalletStatusResponse status(EwalletStatusRequest request) {
-        return calls.inquiry("/debit/status", request, "merchantId", EwalletStatusResponse.class);
+        return calls.inquiry("/debit/status", request, EwalletStatusResponse.class);
     }
 
     /** The status of the payment with your {@code partnerReferenceNo}: the reconciliation of an unknown outcome. */
@@ -46,12 +46,12 @@ public final class EwalletService {
 
     /** Refunds a paid e-wallet payment ({@code POST /debit/refund}, service 58); money-moving. */
     public EwalletRefundResponse refund(EwalletRefundRequest request) {
-        return calls.moneyMoving("POST", "/debit/refund", request, "merchantId", request.partnerRefundNo(),
-                STATUS_CALL, EwalletRefundResponse.class);
+        return calls.moneyMoving("POST", "/debit/refund", request, request.partnerRefundNo(),
+                EwalletRefundResponse.class);
     }
 
     @Override
     public String toString() {
-        return "EwalletService[" + calls.merchant() + "]";
+        return calls.describe("EwalletService");
     }
 }

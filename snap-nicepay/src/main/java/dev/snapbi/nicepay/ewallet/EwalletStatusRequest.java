@@ -1,7 +1,7 @@
 package dev.snapbi.nicepay.ewallet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.Map;
@@ -25,12 +25,9 @@ public record EwalletStatusRequest(@JsonProperty("merchantId") String merchantId
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public EwalletStatusRequest {
-        additionalInfo = Fields.copy(additionalInfo);
-        Fields.maxLength(merchantId, 32, "e-wallet status request", "merchantId");
-        Fields.maxLength(originalPartnerReferenceNo, 40, "e-wallet status request", "originalPartnerReferenceNo");
-        Fields.maxLength(originalReferenceNo, 40, "e-wallet status request", "originalReferenceNo");
-        Fields.anyOf("e-wallet status request", "originalReferenceNo, originalPartnerReferenceNo",
-                originalReferenceNo, originalPartnerReferenceNo);
+        additionalInfo = RequestFields.copy(additionalInfo);
+        RequestFields.merchantId(merchantId, "e-wallet status request");
+        RequestFields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "e-wallet status request");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

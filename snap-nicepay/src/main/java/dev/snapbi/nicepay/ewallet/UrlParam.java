@@ -1,7 +1,7 @@
 package dev.snapbi.nicepay.ewallet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 
 import java.util.List;
 
@@ -18,11 +18,10 @@ public record UrlParam(@JsonProperty("url") String url,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public UrlParam {
-        Fields.required(url, "e-wallet urlParam", "url");
-        Fields.maxLength(url, 255, "e-wallet urlParam", "url");
-        Fields.required(type, "e-wallet urlParam", "type");
-        Fields.oneOf(type, List.of("PAY_NOTIFY", "PAY_RETURN"), "e-wallet urlParam", "type");
-        Fields.oneOf(isDeeplink, List.of("Y", "N"), "e-wallet urlParam", "isDeeplink");
+        RequestFields.required(url, 255, "e-wallet urlParam", "url");
+        RequestFields.required(type, "e-wallet urlParam", "type");
+        RequestFields.oneOf(type, List.of("PAY_NOTIFY", "PAY_RETURN"), "e-wallet urlParam", "type");
+        RequestFields.oneOf(isDeeplink, List.of("Y", "N"), "e-wallet urlParam", "isDeeplink");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

@@ -23,42 +23,47 @@ public final class ServiceCalls {
 
     private final SnapCaller caller;
     private final ClientKey merchant;
-
-    /** For the services of one merchant. */
-    public ServiceCalls(SnapCaller caller, ClientKey merchant) {
-        this.caller = Objects.requireNonNull(caller, "caller");
-        this.merchant = Objects.requireNonNull(merchant, "merchant");
-    }
-
-    /** The merchant the services call for. */
-    public ClientKey merchant() {
-        return merchant;
-    }
+    private final String merchantField;
+    private final String statusCall;
 
     /**
-     * A money-moving call.
+     * For the services of one merchant.
      *
      * @param merchantField the request field that names the merchant, filled with the client key when absent or
      *                      empty; {@code null} for none
+     * @param statusCall    the call that reconciles an unknown outcome (e.g. {@code "qris().status"}), named by the
+     *                      errors of money-moving calls; {@code null} for a service that moves no money
      */
-    public <T> T moneyMoving(String method, String path, Object request, String merchantField, String reference,
-                             String statusCall, Class<T> type) {
+    public ServiceCalls(SnapCaller caller, ClientKey merchant, String merchantField, String statusCall) {
+        this.caller = Objects.requireNonNull(caller, "caller");
+        this.merchant = Objects.requireNonNull(merchant, "merchant");
+        this.merchantField = merchantField;
+        this.statusCall = statusCall;
+    }
+
+    /** A money-moving call with the business reference {@code reference}. */
+    public <T> T moneyMoving(String method, String path, Object request, String reference, Class<T> type) {
         Objects.requireNonNull(request, "request");
-        byte[] body = body(request, merchantField);
+        byte[] body = body(request);
         SnapCallResponse answer = caller.call(SnapCall.moneyMoving(method, API + path, body, reference, statusCall));
         return read(answer, type, method + " " + API + path, "it succeeded (" + answer.responseCode()
                 + "); look it up with " + statusCall + (reference == null ? "" : " for " + reference));
     }
 
     /** An inquiry (status, balance), retried when unavailable. */
-    public <T> T inquiry(String path, Object request, String merchantField, Class<T> type) {
+    public <T> T inquiry(String path, Object request, Class<T> type) {
         Objects.requireNonNull(request, "request");
-        byte[] body = body(request, merchantField);
+        byte[] body = body(request);
         SnapCallResponse answer = caller.call(SnapCall.inquiry("POST", API + path, body));
         return read(answer, type, "POST " + API + path, "ask again");
     }
 
-    private byte[] body(Object request, String merchantField) {
+    /** How a service shows itself: its name and the merchant, nothing secret. */
+    public String describe(String service) {
+        return service + "[" + merchant + "]";
+    }
+
+    private byte[] body(Object request) {
         if (merchantField == null) {
             return NicepayJson.write(request);
         }

@@ -41,13 +41,6 @@ public enum PaymentStatus {
 
     /** The status for a code as NICEPAY sent it; {@link #UNKNOWN} for anything else, never an exception. */
     public static PaymentStatus fromCode(String code) {
-        if (code != null && !code.isEmpty()) {
-            for (PaymentStatus s : values()) {
-                if (s.code.equals(code)) {
-                    return s;
-                }
-            }
-        }
-        return UNKNOWN;
+        return StatusCodes.find(values(), PaymentStatus::code, code, UNKNOWN);
     }
 }

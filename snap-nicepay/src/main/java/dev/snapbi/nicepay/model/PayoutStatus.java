@@ -41,13 +41,6 @@ public enum PayoutStatus {
 
     /** The status for a code as NICEPAY sent it; {@link #UNKNOWN} for anything else, never an exception. */
     public static PayoutStatus fromCode(String code) {
-        if (code != null && !code.isEmpty()) {
-            for (PayoutStatus s : values()) {
-                if (s.code.equals(code)) {
-                    return s;
-                }
-            }
-        }
-        return UNKNOWN;
+        return StatusCodes.find(values(), PayoutStatus::code, code, UNKNOWN);
     }
 }

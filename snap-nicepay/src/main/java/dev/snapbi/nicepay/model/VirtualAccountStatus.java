@@ -37,13 +37,6 @@ public enum VirtualAccountStatus {
 
     /** The status for a code as NICEPAY sent it; {@link #UNKNOWN} for anything else, never an exception. */
     public static VirtualAccountStatus fromCode(String code) {
-        if (code != null && !code.isEmpty()) {
-            for (VirtualAccountStatus s : values()) {
-                if (s.code.equals(code)) {
-                    return s;
-                }
-            }
-        }
-        return UNKNOWN;
+        return StatusCodes.find(values(), VirtualAccountStatus::code, code, UNKNOWN);
     }
 }

@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.notification;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 import dev.snapbi.nicepay.model.PaymentStatus;
 
@@ -27,8 +27,8 @@ public record EwalletNotification(@JsonProperty("originalReferenceNo") String or
 
     /** Copies the collections: the value is immutable. */
     public EwalletNotification {
-        additionalInfo = Fields.copy(additionalInfo);
-        otherFields = Fields.copy(otherFields);
+        additionalInfo = RequestFields.copy(additionalInfo);
+        otherFields = RequestFields.copy(otherFields);
     }
 
     /** The typed {@code latestTransactionStatus}. */

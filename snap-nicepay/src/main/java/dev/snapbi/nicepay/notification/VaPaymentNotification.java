@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.notification;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 import dev.snapbi.nicepay.model.VirtualAccountStatus;
 
@@ -26,7 +26,7 @@ public record VaPaymentNotification(@JsonProperty("partnerServiceId") String par
 
     /** Copies the collections: the value is immutable. */
     public VaPaymentNotification {
-        otherFields = Fields.copy(otherFields);
+        otherFields = RequestFields.copy(otherFields);
     }
 
     /** The typed status ({@code additionalInfo.latestTransactionStatus}); {@code PAID} for a payment. */
@@ -46,7 +46,7 @@ public record VaPaymentNotification(@JsonProperty("partnerServiceId") String par
 
         /** Copies the collections: the value is immutable. */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
+            otherFields = RequestFields.copy(otherFields);
         }
     }
 }

@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.payout;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.ExtraFields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,23 +47,20 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public PayoutRegistrationRequest {
-        otherFields = Fields.copy(otherFields);
-        Fields.maxLength(merchantId, 32, "payout registration request", "merchantId");
-        Fields.required(partnerReferenceNo, "payout registration request", "partnerReferenceNo");
-        Fields.maxLength(partnerReferenceNo, 40, "payout registration request", "partnerReferenceNo");
-        Fields.required(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
-        Fields.maxLength(beneficiaryAccountNo, 40, "payout registration request", "beneficiaryAccountNo");
-        Fields.digits(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
-        Fields.required(beneficiaryName, "payout registration request", "beneficiaryName");
-        Fields.maxLength(beneficiaryName, 100, "payout registration request", "beneficiaryName");
-        Fields.required(beneficiaryBankCode, "payout registration request", "beneficiaryBankCode");
-        Fields.maxLength(beneficiaryBankCode, 8, "payout registration request", "beneficiaryBankCode");
-        Fields.oneOf(payoutMethod, List.of("0", "1", "2", "3", "4"), "payout registration request", "payoutMethod");
-        Fields.maxLength(reservedDt, 8, "payout registration request", "reservedDt");
-        Fields.digits(reservedDt, "payout registration request", "reservedDt");
-        Fields.maxLength(reservedTm, 6, "payout registration request", "reservedTm");
-        Fields.digits(reservedTm, "payout registration request", "reservedTm");
-        Fields.required(amount, "payout registration request", "amount");
+        otherFields = RequestFields.copy(otherFields);
+        RequestFields.merchantId(merchantId, "payout registration request");
+        RequestFields.required(partnerReferenceNo, 40, "payout registration request", "partnerReferenceNo");
+        RequestFields.required(beneficiaryAccountNo, 40, "payout registration request", "beneficiaryAccountNo");
+        RequestFields.digits(beneficiaryAccountNo, "payout registration request", "beneficiaryAccountNo");
+        RequestFields.required(beneficiaryName, 100, "payout registration request", "beneficiaryName");
+        RequestFields.required(beneficiaryBankCode, 8, "payout registration request", "beneficiaryBankCode");
+        RequestFields.oneOf(payoutMethod, List.of("0", "1", "2", "3", "4"), "payout registration request",
+                "payoutMethod");
+        RequestFields.maxLength(reservedDt, 8, "payout registration request", "reservedDt");
+        RequestFields.digits(reservedDt, "payout registration request", "reservedDt");
+        RequestFields.maxLength(reservedTm, 6, "payout registration request", "reservedTm");
+        RequestFields.digits(reservedTm, "payout registration request", "reservedTm");
+        RequestFields.required(amount, "payout registration request", "amount");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -97,7 +94,7 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
         private String deliveryId = "";
         private String deliveryNm = "";
         private Amount amount;
-        private final Map<String, Object> otherFields = new LinkedHashMap<>();
+        private final ExtraFields otherFields = new ExtraFields("payout registration request");
 
         private Builder() {
         }
@@ -248,7 +245,6 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
 
         /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
         public Builder put(String name, Object value) {
-            Fields.required(name, "payout registration request", "the name of an extra field");
             otherFields.put(name, value);
             return this;
         }
@@ -259,7 +255,7 @@ public record PayoutRegistrationRequest(@JsonProperty("merchantId") String merch
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public PayoutRegistrationRequest build() {
-            return new PayoutRegistrationRequest(merchantId, msId, partnerReferenceNo, beneficiaryAccountNo, beneficiaryName, beneficiaryBankCode, beneficiaryPhone, beneficiaryCustomerResidence, beneficiaryCustomerType, beneficiaryPostalCode, beneficiaryPOE, beneficiaryDOE, beneficiaryCoNo, beneficiaryAddress, beneficiaryAuthPhoneNumber, beneficiaryMerCategory, beneficiaryCoMgmtName, beneficiaryCoShName, payoutMethod, reservedDt, reservedTm, deliveryId, deliveryNm, amount, otherFields);
+            return new PayoutRegistrationRequest(merchantId, msId, partnerReferenceNo, beneficiaryAccountNo, beneficiaryName, beneficiaryBankCode, beneficiaryPhone, beneficiaryCustomerResidence, beneficiaryCustomerType, beneficiaryPostalCode, beneficiaryPOE, beneficiaryDOE, beneficiaryCoNo, beneficiaryAddress, beneficiaryAuthPhoneNumber, beneficiaryMerCategory, beneficiaryCoMgmtName, beneficiaryCoShName, payoutMethod, reservedDt, reservedTm, deliveryId, deliveryNm, amount, otherFields.asMap());
         }
     }
 }

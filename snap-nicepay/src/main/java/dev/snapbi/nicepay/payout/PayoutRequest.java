@@ -1,7 +1,7 @@
 package dev.snapbi.nicepay.payout;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 
 
 
@@ -20,11 +20,8 @@ public record PayoutRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public PayoutRequest {
-        Fields.maxLength(merchantId, 32, "payout request", "merchantId");
-        Fields.maxLength(originalPartnerReferenceNo, 40, "payout request", "originalPartnerReferenceNo");
-        Fields.maxLength(originalReferenceNo, 40, "payout request", "originalReferenceNo");
-        Fields.anyOf("payout request", "originalReferenceNo, originalPartnerReferenceNo",
-                originalReferenceNo, originalPartnerReferenceNo);
+        RequestFields.merchantId(merchantId, "payout request");
+        RequestFields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "payout request");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.payout;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 import dev.snapbi.nicepay.model.PayoutStatus;
 
@@ -32,7 +32,7 @@ public record PayoutResponse(@JsonProperty("responseCode") String responseCode,
 
     /** Copies the collections: the value is immutable. */
     public PayoutResponse {
-        otherFields = Fields.copy(otherFields);
+        otherFields = RequestFields.copy(otherFields);
     }
 
     /** The typed status ({@code transactionStatus}, or {@code latestTransactionStatus}). */

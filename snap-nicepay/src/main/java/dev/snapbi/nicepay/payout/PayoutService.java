@@ -25,13 +25,13 @@ public final class PayoutService {
 
     /** The service over any {@link SnapCaller}, for merchant {@code merchant}. */
     public static PayoutService create(SnapCaller caller, ClientKey merchant) {
-        return new PayoutService(new ServiceCalls(caller, merchant));
+        return new PayoutService(new ServiceCalls(caller, merchant, "merchantId", STATUS_CALL));
     }
 
     /** Registers a payout ({@code POST /transfer/registration}); it waits for approval. Money-moving. */
     public PayoutResponse register(PayoutRegistrationRequest request) {
-        return calls.moneyMoving("POST", "/transfer/registration", request, "merchantId",
-                request.partnerReferenceNo(), STATUS_CALL, PayoutResponse.class);
+        return calls.moneyMoving("POST", "/transfer/registration", request, request.partnerReferenceNo(),
+                PayoutResponse.class);
     }
 
     /** Approves a registered payout ({@code POST /transfer/approve}): the money leaves. Money-moving. */
@@ -52,12 +52,12 @@ public final class PayoutService {
     private PayoutResponse decide(String path, PayoutRequest request) {
         String reference = request.originalPartnerReferenceNo() == null || request.originalPartnerReferenceNo()
                 .isEmpty() ? request.originalReferenceNo() : request.originalPartnerReferenceNo();
-        return calls.moneyMoving("POST", path, request, "merchantId", reference, STATUS_CALL, PayoutResponse.class);
+        return calls.moneyMoving("POST", path, request, reference, PayoutResponse.class);
     }
 
     /** The status of a payout ({@code POST /transfer/inquiry}); retried when unavailable. */
     public PayoutResponse status(PayoutStatusRequest request) {
-        return calls.inquiry("/transfer/inquiry", request, "merchantId", PayoutResponse.class);
+        return calls.inquiry("/transfer/inquiry", request, PayoutResponse.class);
     }
 
     /** The status of the payout with your {@code partnerReferenceNo}: the reconciliation of an unknown outcome. */
@@ -67,6 +67,6 @@ public final class PayoutService {
 
     @Override
     public String toString() {
-        return "PayoutService[" + calls.merchant() + "]";
+        return calls.describe("PayoutService");
     }
 }

@@ -1,7 +1,7 @@
 package dev.snapbi.nicepay.payout;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 
 
 
@@ -20,12 +20,9 @@ public record PayoutStatusRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public PayoutStatusRequest {
-        Fields.maxLength(merchantId, 32, "payout status request", "merchantId");
-        Fields.maxLength(originalPartnerReferenceNo, 40, "payout status request", "originalPartnerReferenceNo");
-        Fields.maxLength(originalReferenceNo, 40, "payout status request", "originalReferenceNo");
-        Fields.maxLength(beneficiaryAccountNo, 40, "payout status request", "beneficiaryAccountNo");
-        Fields.anyOf("payout status request", "originalReferenceNo, originalPartnerReferenceNo",
-                originalReferenceNo, originalPartnerReferenceNo);
+        RequestFields.merchantId(merchantId, "payout status request");
+        RequestFields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "payout status request");
+        RequestFields.maxLength(beneficiaryAccountNo, 40, "payout status request", "beneficiaryAccountNo");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

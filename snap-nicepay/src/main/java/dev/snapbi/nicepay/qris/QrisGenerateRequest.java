@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.qris;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.ExtraFields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,13 +26,12 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public QrisGenerateRequest {
-        Fields.maxLength(merchantId, 32, "QRIS generate request", "merchantId");
-        Fields.required(partnerReferenceNo, "QRIS generate request", "partnerReferenceNo");
-        Fields.maxLength(partnerReferenceNo, 40, "QRIS generate request", "partnerReferenceNo");
-        Fields.maxLength(storeId, 32, "QRIS generate request", "storeId");
-        Fields.maxLength(validityPeriod, 32, "QRIS generate request", "validityPeriod");
-        Fields.required(amount, "QRIS generate request", "amount");
-        Fields.required(additionalInfo, "QRIS generate request", "additionalInfo");
+        RequestFields.merchantId(merchantId, "QRIS generate request");
+        RequestFields.required(partnerReferenceNo, 40, "QRIS generate request", "partnerReferenceNo");
+        RequestFields.maxLength(storeId, 32, "QRIS generate request", "storeId");
+        RequestFields.maxLength(validityPeriod, 32, "QRIS generate request", "validityPeriod");
+        RequestFields.required(amount, "QRIS generate request", "amount");
+        RequestFields.required(additionalInfo, "QRIS generate request", "additionalInfo");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -70,14 +69,13 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.required(goodsNm, "QRIS generate request additionalInfo", "goodsNm");
-            Fields.maxLength(goodsNm, 255, "QRIS generate request additionalInfo", "goodsNm");
-            Fields.maxLength(billingNm, 50, "QRIS generate request additionalInfo", "billingNm");
-            Fields.maxLength(billingPhone, 20, "QRIS generate request additionalInfo", "billingPhone");
-            Fields.maxLength(billingEmail, 50, "QRIS generate request additionalInfo", "billingEmail");
-            Fields.maxLength(callBackUrl, 255, "QRIS generate request additionalInfo", "callBackUrl");
-            Fields.maxLength(dbProcessUrl, 255, "QRIS generate request additionalInfo", "dbProcessUrl");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.required(goodsNm, 255, "QRIS generate request additionalInfo", "goodsNm");
+            RequestFields.maxLength(billingNm, 50, "QRIS generate request additionalInfo", "billingNm");
+            RequestFields.maxLength(billingPhone, 20, "QRIS generate request additionalInfo", "billingPhone");
+            RequestFields.maxLength(billingEmail, 50, "QRIS generate request additionalInfo", "billingEmail");
+            RequestFields.maxLength(callBackUrl, 255, "QRIS generate request additionalInfo", "callBackUrl");
+            RequestFields.maxLength(dbProcessUrl, 255, "QRIS generate request additionalInfo", "dbProcessUrl");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -106,7 +104,7 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
             private String msfeetype;
             private String mbfee;
             private String mbfeetype;
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("QRIS generate request additionalInfo");
 
             private Builder() {
             }
@@ -227,7 +225,6 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "QRIS generate request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -238,7 +235,7 @@ public record QrisGenerateRequest(@JsonProperty("merchantId") String merchantId,
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(goodsNm, billingNm, billingPhone, billingEmail, billingCity, billingState, billingPostCd, billingCountry, callBackUrl, dbProcessUrl, billingAddr, userIP, cartData, mitraCd, msId, msfee, msfeetype, mbfee, mbfeetype, otherFields);
+                return new AdditionalInfo(goodsNm, billingNm, billingPhone, billingEmail, billingCity, billingState, billingPostCd, billingCountry, callBackUrl, dbProcessUrl, billingAddr, userIP, cartData, mitraCd, msId, msfee, msfeetype, mbfee, mbfeetype, otherFields.asMap());
             }
         }
     }

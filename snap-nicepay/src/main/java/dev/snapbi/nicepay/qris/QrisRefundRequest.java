@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.qris;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.ExtraFields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +29,9 @@ public record QrisRefundRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public QrisRefundRequest {
-        Fields.maxLength(merchantId, 32, "QRIS refund request", "merchantId");
-        Fields.maxLength(originalReferenceNo, 40, "QRIS refund request", "originalReferenceNo");
-        Fields.maxLength(originalPartnerReferenceNo, 40, "QRIS refund request", "originalPartnerReferenceNo");
-        Fields.required(partnerRefundNo, "QRIS refund request", "partnerRefundNo");
-        Fields.maxLength(partnerRefundNo, 40, "QRIS refund request", "partnerRefundNo");
-        Fields.required(refundAmount, "QRIS refund request", "refundAmount");
-        Fields.maxLength(reason, 255, "QRIS refund request", "reason");
-        Fields.anyOf("QRIS refund request", "originalReferenceNo, originalPartnerReferenceNo",
-                originalReferenceNo, originalPartnerReferenceNo);
+        RequestFields.merchantId(merchantId, "QRIS refund request");
+        RequestFields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "QRIS refund request");
+        RequestFields.refund(partnerRefundNo, refundAmount, reason, "QRIS refund request");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -57,8 +51,8 @@ public record QrisRefundRequest(@JsonProperty("merchantId") String merchantId,
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.oneOf(cancelType, List.of("1", "2"), "QRIS refund request additionalInfo", "cancelType");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.oneOf(cancelType, List.of("1", "2"), "QRIS refund request additionalInfo", "cancelType");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -69,7 +63,7 @@ public record QrisRefundRequest(@JsonProperty("merchantId") String merchantId,
         /** Builds a {@link AdditionalInfo}. */
         public static final class Builder {
             private String cancelType = "1";
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("QRIS refund request additionalInfo");
 
             private Builder() {
             }
@@ -82,7 +76,6 @@ public record QrisRefundRequest(@JsonProperty("merchantId") String merchantId,
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "QRIS refund request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -93,7 +86,7 @@ public record QrisRefundRequest(@JsonProperty("merchantId") String merchantId,
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(cancelType, otherFields);
+                return new AdditionalInfo(cancelType, otherFields.asMap());
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.qris;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
 import java.util.Map;
@@ -26,7 +26,7 @@ public record QrisRefundResponse(@JsonProperty("responseCode") String responseCo
 
     /** Copies the collections: the value is immutable. */
     public QrisRefundResponse {
-        additionalInfo = Fields.copy(additionalInfo);
-        otherFields = Fields.copy(otherFields);
+        additionalInfo = RequestFields.copy(additionalInfo);
+        otherFields = RequestFields.copy(otherFields);
     }
 }

@@ -25,18 +25,18 @@ public final class QrisService {
 
     /** The service over any {@link SnapCaller}, for merchant {@code merchant}. */
     public static QrisService create(SnapCaller caller, ClientKey merchant) {
-        return new QrisService(new ServiceCalls(caller, merchant));
+        return new QrisService(new ServiceCalls(caller, merchant, "merchantId", STATUS_CALL));
     }
 
     /** Creates a QRIS payment ({@code POST /qr/qr-mpm-generate}, service 47); money-moving. */
     public QrisGenerateResponse generate(QrisGenerateRequest request) {
-        return calls.moneyMoving("POST", "/qr/qr-mpm-generate", request, "merchantId", request.partnerReferenceNo(),
-                STATUS_CALL, QrisGenerateResponse.class);
+        return calls.moneyMoving("POST", "/qr/qr-mpm-generate", request, request.partnerReferenceNo(),
+                QrisGenerateResponse.class);
     }
 
     /** The status of a QRIS payment ({@code POST /qr/qr-mpm-query}, service 51); retried when unavailable. */
     public QrisStatusResponse status(QrisStatusRequest request) {
-        return calls.inquiry("/qr/qr-mpm-query", request, "merchantId", QrisStatusResponse.class);
+        return calls.inquiry("/qr/qr-mpm-query", request, QrisStatusResponse.class);
     }
 
     /** The status of the QRIS payment with your {@code partnerReferenceNo}: the reconciliation of an unknown outcome. */
@@ -46,12 +46,12 @@ public final class QrisService {
 
     /** Refunds a paid QRIS payment ({@code POST /qr/qr-mpm-refund}, service 78); money-moving. */
     public QrisRefundResponse refund(QrisRefundRequest request) {
-        return calls.moneyMoving("POST", "/qr/qr-mpm-refund", request, "merchantId", request.partnerRefundNo(),
-                STATUS_CALL, QrisRefundResponse.class);
+        return calls.moneyMoving("POST", "/qr/qr-mpm-refund", request, request.partnerRefundNo(),
+                QrisRefundResponse.class);
     }
 
     @Override
     public String toString() {
-        return "QrisService[" + calls.merchant() + "]";
+        return calls.describe("QrisService");
     }
 }

@@ -1,7 +1,7 @@
 package dev.snapbi.nicepay.qris;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 
 import java.util.Map;
 
@@ -22,12 +22,9 @@ public record QrisStatusRequest(@JsonProperty("merchantId") String merchantId,
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public QrisStatusRequest {
-        additionalInfo = Fields.copy(additionalInfo);
-        Fields.maxLength(merchantId, 32, "QRIS status request", "merchantId");
-        Fields.maxLength(originalReferenceNo, 40, "QRIS status request", "originalReferenceNo");
-        Fields.maxLength(originalPartnerReferenceNo, 40, "QRIS status request", "originalPartnerReferenceNo");
-        Fields.anyOf("QRIS status request", "originalReferenceNo, originalPartnerReferenceNo",
-                originalReferenceNo, originalPartnerReferenceNo);
+        additionalInfo = RequestFields.copy(additionalInfo);
+        RequestFields.merchantId(merchantId, "QRIS status request");
+        RequestFields.originalTransaction(originalReferenceNo, originalPartnerReferenceNo, "QRIS status request");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */

@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.va;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.ExtraFields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,11 +25,8 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public CancelVaRequest {
-        Fields.maxLength(partnerServiceId, 20, "VA cancel request", "partnerServiceId");
-        Fields.maxLength(customerNo, 20, "VA cancel request", "customerNo");
-        Fields.maxLength(virtualAccountNo, 28, "VA cancel request", "virtualAccountNo");
-        Fields.required(trxId, "VA cancel request", "trxId");
-        Fields.maxLength(trxId, 40, "VA cancel request", "trxId");
+        RequestFields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA cancel request");
+        RequestFields.required(trxId, 40, "VA cancel request", "trxId");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -51,9 +48,9 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.maxLength(tXidVA, 40, "VA cancel request additionalInfo", "tXidVA");
-            Fields.maxLength(cancelMessage, 255, "VA cancel request additionalInfo", "cancelMessage");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.maxLength(tXidVA, 40, "VA cancel request additionalInfo", "tXidVA");
+            RequestFields.maxLength(cancelMessage, 255, "VA cancel request additionalInfo", "cancelMessage");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -66,7 +63,7 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
             private Amount totalAmount;
             private String tXidVA;
             private String cancelMessage;
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("VA cancel request additionalInfo");
 
             private Builder() {
             }
@@ -91,7 +88,6 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "VA cancel request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -102,7 +98,7 @@ public record CancelVaRequest(@JsonProperty("partnerServiceId") String partnerSe
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(totalAmount, tXidVA, cancelMessage, otherFields);
+                return new AdditionalInfo(totalAmount, tXidVA, cancelMessage, otherFields.asMap());
             }
         }
     }

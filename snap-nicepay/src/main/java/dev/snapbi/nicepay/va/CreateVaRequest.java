@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.va;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.ExtraFields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,15 +28,11 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public CreateVaRequest {
-        Fields.maxLength(partnerServiceId, 20, "VA create request", "partnerServiceId");
-        Fields.maxLength(customerNo, 20, "VA create request", "customerNo");
-        Fields.maxLength(virtualAccountNo, 28, "VA create request", "virtualAccountNo");
-        Fields.required(virtualAccountName, "VA create request", "virtualAccountName");
-        Fields.maxLength(virtualAccountName, 255, "VA create request", "virtualAccountName");
-        Fields.required(trxId, "VA create request", "trxId");
-        Fields.maxLength(trxId, 40, "VA create request", "trxId");
-        Fields.required(totalAmount, "VA create request", "totalAmount");
-        Fields.required(additionalInfo, "VA create request", "additionalInfo");
+        RequestFields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA create request");
+        RequestFields.required(virtualAccountName, 255, "VA create request", "virtualAccountName");
+        RequestFields.required(trxId, 40, "VA create request", "trxId");
+        RequestFields.required(totalAmount, "VA create request", "totalAmount");
+        RequestFields.required(additionalInfo, "VA create request", "additionalInfo");
     }
 
     /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -65,17 +61,14 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.required(bankCd, "VA create request additionalInfo", "bankCd");
-            Fields.maxLength(bankCd, 4, "VA create request additionalInfo", "bankCd");
-            Fields.required(goodsNm, "VA create request additionalInfo", "goodsNm");
-            Fields.maxLength(goodsNm, 255, "VA create request additionalInfo", "goodsNm");
-            Fields.required(dbProcessUrl, "VA create request additionalInfo", "dbProcessUrl");
-            Fields.maxLength(dbProcessUrl, 255, "VA create request additionalInfo", "dbProcessUrl");
-            Fields.maxLength(vacctValidDt, 8, "VA create request additionalInfo", "vacctValidDt");
-            Fields.digits(vacctValidDt, "VA create request additionalInfo", "vacctValidDt");
-            Fields.maxLength(vacctValidTm, 6, "VA create request additionalInfo", "vacctValidTm");
-            Fields.digits(vacctValidTm, "VA create request additionalInfo", "vacctValidTm");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.required(bankCd, 4, "VA create request additionalInfo", "bankCd");
+            RequestFields.required(goodsNm, 255, "VA create request additionalInfo", "goodsNm");
+            RequestFields.required(dbProcessUrl, 255, "VA create request additionalInfo", "dbProcessUrl");
+            RequestFields.maxLength(vacctValidDt, 8, "VA create request additionalInfo", "vacctValidDt");
+            RequestFields.digits(vacctValidDt, "VA create request additionalInfo", "vacctValidDt");
+            RequestFields.maxLength(vacctValidTm, 6, "VA create request additionalInfo", "vacctValidTm");
+            RequestFields.digits(vacctValidTm, "VA create request additionalInfo", "vacctValidTm");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -95,7 +88,7 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
             private String msFeeType = "";
             private String mbFee = "";
             private String mbFeeType = "";
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("VA create request additionalInfo");
 
             private Builder() {
             }
@@ -162,7 +155,6 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "VA create request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -173,7 +165,7 @@ public record CreateVaRequest(@JsonProperty("partnerServiceId") String partnerSe
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(bankCd, goodsNm, dbProcessUrl, vacctValidDt, vacctValidTm, msId, msFee, msFeeType, mbFee, mbFeeType, otherFields);
+                return new AdditionalInfo(bankCd, goodsNm, dbProcessUrl, vacctValidDt, vacctValidTm, msId, msFee, msFeeType, mbFee, mbFeeType, otherFields.asMap());
             }
         }
     }

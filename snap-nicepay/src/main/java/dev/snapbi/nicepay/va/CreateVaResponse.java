@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.va;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 
 import java.util.Map;
 
@@ -17,6 +17,6 @@ public record CreateVaResponse(@JsonProperty("responseCode") String responseCode
 
     /** Copies the collections: the value is immutable. */
     public CreateVaResponse {
-        otherFields = Fields.copy(otherFields);
+        otherFields = RequestFields.copy(otherFields);
     }
 }

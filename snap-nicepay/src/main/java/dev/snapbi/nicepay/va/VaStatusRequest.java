@@ -3,10 +3,10 @@ package dev.snapbi.nicepay.va;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.ExtraFields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,11 +25,9 @@ public record VaStatusRequest(@JsonProperty("partnerServiceId") String partnerSe
      * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
      */
     public VaStatusRequest {
-        Fields.maxLength(partnerServiceId, 20, "VA status request", "partnerServiceId");
-        Fields.maxLength(customerNo, 20, "VA status request", "customerNo");
-        Fields.maxLength(virtualAccountNo, 28, "VA status request", "virtualAccountNo");
-        Fields.maxLength(inquiryRequestId, 128, "VA status request", "inquiryRequestId");
-        Fields.anyOf("VA status request", "virtualAccountNo, additionalInfo.trxId, additionalInfo.tXidVA",
+        RequestFields.virtualAccountNumber(partnerServiceId, customerNo, virtualAccountNo, "VA status request");
+        RequestFields.maxLength(inquiryRequestId, 128, "VA status request", "inquiryRequestId");
+        RequestFields.anyOf("VA status request", "virtualAccountNo, additionalInfo.trxId, additionalInfo.tXidVA",
                 virtualAccountNo, additionalInfo == null ? null : additionalInfo.trxId(),
                 additionalInfo == null ? null : additionalInfo.tXidVA());
     }
@@ -53,9 +51,9 @@ public record VaStatusRequest(@JsonProperty("partnerServiceId") String partnerSe
          * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
          */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
-            Fields.maxLength(trxId, 40, "VA status request additionalInfo", "trxId");
-            Fields.maxLength(tXidVA, 40, "VA status request additionalInfo", "tXidVA");
+            otherFields = RequestFields.copy(otherFields);
+            RequestFields.maxLength(trxId, 40, "VA status request additionalInfo", "trxId");
+            RequestFields.maxLength(tXidVA, 40, "VA status request additionalInfo", "tXidVA");
         }
 
         /** A builder; the fields are checked by {@link Builder#build()}, before anything is sent. */
@@ -68,7 +66,7 @@ public record VaStatusRequest(@JsonProperty("partnerServiceId") String partnerSe
             private Amount totalAmount;
             private String trxId;
             private String tXidVA;
-            private final Map<String, Object> otherFields = new LinkedHashMap<>();
+            private final ExtraFields otherFields = new ExtraFields("VA status request additionalInfo");
 
             private Builder() {
             }
@@ -93,7 +91,6 @@ public record VaStatusRequest(@JsonProperty("partnerServiceId") String partnerSe
 
             /** A field this version has no method for, sent as given (e.g. one NICEPAY adds later). */
             public Builder put(String name, Object value) {
-                Fields.required(name, "VA status request additionalInfo", "the name of an extra field");
                 otherFields.put(name, value);
                 return this;
             }
@@ -104,7 +101,7 @@ public record VaStatusRequest(@JsonProperty("partnerServiceId") String partnerSe
              * @throws dev.snapbi.domain.error.SnapConfigurationException naming the field that is missing or wrong
              */
             public AdditionalInfo build() {
-                return new AdditionalInfo(totalAmount, trxId, tXidVA, otherFields);
+                return new AdditionalInfo(totalAmount, trxId, tXidVA, otherFields.asMap());
             }
         }
     }

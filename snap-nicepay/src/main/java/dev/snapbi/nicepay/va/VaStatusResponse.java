@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.va;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.VirtualAccountStatus;
 
 import java.util.Map;
@@ -20,7 +20,7 @@ public record VaStatusResponse(@JsonProperty("responseCode") String responseCode
 
     /** Copies the collections: the value is immutable. */
     public VaStatusResponse {
-        otherFields = Fields.copy(otherFields);
+        otherFields = RequestFields.copy(otherFields);
     }
 
     /** The typed status, from the top level or else from {@code virtualAccountData}. */

@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.va;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.snapbi.nicepay.internal.Fields;
+import dev.snapbi.nicepay.internal.RequestFields;
 import dev.snapbi.nicepay.model.Amount;
 import dev.snapbi.nicepay.model.VirtualAccountStatus;
 
@@ -29,7 +29,7 @@ public record VirtualAccountData(@JsonProperty("partnerServiceId") String partne
 
     /** Copies the collections: the value is immutable. */
     public VirtualAccountData {
-        otherFields = Fields.copy(otherFields);
+        otherFields = RequestFields.copy(otherFields);
     }
 
     /** The typed {@code latestTransactionStatus}; {@link VirtualAccountStatus#UNKNOWN} when absent or new. */
@@ -58,7 +58,7 @@ public record VirtualAccountData(@JsonProperty("partnerServiceId") String partne
 
         /** Copies the collections: the value is immutable. */
         public AdditionalInfo {
-            otherFields = Fields.copy(otherFields);
+            otherFields = RequestFields.copy(otherFields);
         }
     }
 }

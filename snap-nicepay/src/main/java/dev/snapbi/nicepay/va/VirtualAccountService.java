@@ -25,7 +25,7 @@ public final class VirtualAccountService {
 
     /** The service over any {@link SnapCaller}, for merchant {@code merchant}. */
     public static VirtualAccountService create(SnapCaller caller, ClientKey merchant) {
-        return new VirtualAccountService(new ServiceCalls(caller, merchant));
+        return new VirtualAccountService(new ServiceCalls(caller, merchant, null, STATUS_CALL));
     }
 
     /**
@@ -37,13 +37,12 @@ public final class VirtualAccountService {
      * @throws dev.snapbi.domain.error.SnapException                   typed by meaning otherwise
      */
     public CreateVaResponse create(CreateVaRequest request) {
-        return calls.moneyMoving("POST", "/transfer-va/create-va", request, null, request.trxId(), STATUS_CALL,
-                CreateVaResponse.class);
+        return calls.moneyMoving("POST", "/transfer-va/create-va", request, request.trxId(), CreateVaResponse.class);
     }
 
     /** The status of a virtual account ({@code POST /transfer-va/status}, service 26); retried when unavailable. */
     public VaStatusResponse status(VaStatusRequest request) {
-        return calls.inquiry("/transfer-va/status", request, null, VaStatusResponse.class);
+        return calls.inquiry("/transfer-va/status", request, VaStatusResponse.class);
     }
 
     /** The status of the virtual account with your {@code trxId}: the reconciliation of an unknown outcome. */
@@ -73,12 +72,11 @@ public final class VirtualAccountService {
      *                                                             {@link #statusOf(String)}
      */
     public CancelVaResponse cancel(CancelVaRequest request) {
-        return calls.moneyMoving("DELETE", "/transfer-va/delete-va", request, null, request.trxId(), STATUS_CALL,
-                CancelVaResponse.class);
+        return calls.moneyMoving("DELETE", "/transfer-va/delete-va", request, request.trxId(), CancelVaResponse.class);
     }
 
     @Override
     public String toString() {
-        return "VirtualAccountService[" + calls.merchant() + "]";
+        return calls.describe("VirtualAccountService");
     }
 }

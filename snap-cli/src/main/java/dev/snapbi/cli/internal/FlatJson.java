@@ -3,9 +3,9 @@ package dev.snapbi.cli.internal;
 import java.util.Map;
 
 /** Writes the CLI's small, flat JSON answers (string values only, properly escaped). */
-public final class Json {
+public final class FlatJson {
 
-    private Json() {
+    private FlatJson() {
     }
 
     /** A pretty-printed JSON object of the entries, in order; null values are written as JSON null. */

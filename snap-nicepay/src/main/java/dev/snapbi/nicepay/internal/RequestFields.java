@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Checks of request fields, before anything is sent: each failure names the request and the field. */
-public final class Fields {
+public final class RequestFields {
 
-    private Fields() {
+    private RequestFields() {
     }
 
     /** A mandatory value: present and, for text, not blank. */
@@ -18,6 +18,12 @@ public final class Fields {
         if (value == null || value instanceof String s && s.isBlank()) {
             throw new SnapConfigurationException(request + ": " + field + " is missing; it is mandatory");
         }
+    }
+
+    /** Mandatory text, not blank and no longer than {@code max} characters. */
+    public static void required(String value, int max, String request, String field) {
+        required((Object) value, request, field);
+        maxLength(value, max, request, field);
     }
 
     /** Text no longer than {@code max} characters, when present. */
@@ -52,6 +58,45 @@ public final class Fields {
             }
         }
         throw new SnapConfigurationException(request + ": one of " + fields + " is needed to find the transaction");
+    }
+
+    /** The merchant id, when given (the client key fills it when absent): at most 32 characters. */
+    public static void merchantId(String merchantId, String request) {
+        maxLength(merchantId, 32, request, "merchantId");
+    }
+
+    /**
+     * The earlier transaction that a status inquiry, a refund or a payout decision names: NICEPAY's
+     * {@code originalReferenceNo} or your {@code originalPartnerReferenceNo}, each at most 40 characters, at least one
+     * of them given.
+     */
+    public static void originalTransaction(String originalReferenceNo, String originalPartnerReferenceNo,
+                                           String request) {
+        maxLength(originalPartnerReferenceNo, 40, request, "originalPartnerReferenceNo");
+        maxLength(originalReferenceNo, 40, request, "originalReferenceNo");
+        anyOf(request, "originalReferenceNo, originalPartnerReferenceNo", originalReferenceNo,
+                originalPartnerReferenceNo);
+    }
+
+    /**
+     * What a refund asks for: your business reference of the refund ({@code partnerRefundNo}, mandatory, at most 40
+     * characters), the amount (mandatory) and why (at most 255 characters).
+     */
+    public static void refund(String partnerRefundNo, Object refundAmount, String reason, String request) {
+        required(partnerRefundNo, 40, request, "partnerRefundNo");
+        required(refundAmount, request, "refundAmount");
+        maxLength(reason, 255, request, "reason");
+    }
+
+    /**
+     * The number of a virtual account, in its parts as far as they are given: {@code partnerServiceId} (the bank
+     * prefix) and {@code customerNo}, at most 20 characters each, and {@code virtualAccountNo}, at most 28.
+     */
+    public static void virtualAccountNumber(String partnerServiceId, String customerNo, String virtualAccountNo,
+                                            String request) {
+        maxLength(partnerServiceId, 20, request, "partnerServiceId");
+        maxLength(customerNo, 20, request, "customerNo");
+        maxLength(virtualAccountNo, 28, request, "virtualAccountNo");
     }
 
     /** An unmodifiable copy that keeps {@code null} values and the order. */
