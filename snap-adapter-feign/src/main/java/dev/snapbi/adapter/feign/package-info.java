@@ -1,7 +1,8 @@
 /**
- * The Feign adapter of the token endpoint port. {@link dev.snapbi.adapter.feign.FeignAccessTokens} builds a ready
- * {@link dev.snapbi.domain.token.AccessTokenService} in a few lines; {@link dev.snapbi.adapter.feign.FeignTokenEndpoint}
- * is the bare {@link dev.snapbi.domain.port.TokenEndpoint}; {@link dev.snapbi.adapter.feign.TokenResilience} holds the
- * Resilience4j defaults and rules.
+ * The Feign adapter, one package per feature: {@link dev.snapbi.adapter.feign.token} fetches access tokens (the
+ * {@link dev.snapbi.domain.port.TokenEndpoint} port, with Resilience4j), {@link dev.snapbi.adapter.feign.transaction}
+ * makes signed transactional calls (a Feign capability for your own interfaces, and the
+ * {@link dev.snapbi.domain.port.TransactionTransport} port). The plumbing both share (the bounded JDK client, body
+ * deadlines, redaction, failure mapping) lives in {@link dev.snapbi.adapter.feign.internal}, which is not API.
  */
 package dev.snapbi.adapter.feign;

@@ -65,7 +65,7 @@ public record Exchange(String method, String path, String clientKey) {
         return method + " " + (path == null ? "" : path);
     }
 
-    static String header(Map<String, Collection<String>> headers, String name) {
+    public static String header(Map<String, Collection<String>> headers, String name) {
         if (headers == null) {
             return null;
         }
