@@ -8,12 +8,8 @@ import dev.snapbi.domain.model.TokenCacheKey;
 import dev.snapbi.domain.port.Signer;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.retry.RetryConfig;
 
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -41,40 +37,20 @@ public final class FeignAccessTokens {
         return new Builder();
     }
 
-    /** Builds an {@link AccessTokenService} over a {@link FeignTokenEndpoint}. */
-    public static final class Builder {
-        private final FeignTokenEndpoint.Builder endpoint = FeignTokenEndpoint.builder();
-        private ProviderProfile profile;
-        private String baseUrl;
+    /**
+     * Builds an {@link AccessTokenService} over a {@link FeignTokenEndpoint}. The endpoint settings (profile or base
+     * URL, timeouts, body limit, Resilience4j configs) are the ones {@link FeignTokenEndpoint.Builder} has; anything
+     * else about the endpoint goes through {@link #endpoint(Consumer)}.
+     */
+    public static final class Builder extends TokenEndpointSettings<Builder> {
         private ClientKey clientKey;
         private Signer signer;
         private Clock clock = Clock.systemUTC();
+        private feign.Logger.Level logLevel = feign.Logger.Level.BASIC;
         private Consumer<FeignTokenEndpoint.Builder> endpointCustomizer = b -> { };
         private Consumer<AccessTokenService.Builder> serviceCustomizer = b -> { };
 
         private Builder() {
-        }
-
-        /** The provider and environment, e.g. {@link ProviderProfile#nicepayDevelopment()}; replaces a base URL. */
-        public Builder profile(ProviderProfile value) {
-            this.profile = Settings.required(value, "profile");
-            this.baseUrl = null;
-            return this;
-        }
-
-        /**
-         * NICEPAY on this environment root, e.g. {@code https://dev.nicepay.co.id}; replaces a profile. Plain
-         * {@code http://} is refused unless the host is loopback.
-         */
-        public Builder baseUrl(String value) {
-            this.baseUrl = Settings.required(value, "baseUrl");
-            this.profile = null;
-            return this;
-        }
-
-        /** NICEPAY on this environment root; replaces a profile. */
-        public Builder baseUrl(URI value) {
-            return baseUrl(Settings.required(value, "baseUrl").toString());
         }
 
         /** The client key ({@code X-CLIENT-KEY}; NICEPAY: the merchant id, e.g. {@code IONPAYTEST}). */
@@ -101,60 +77,13 @@ public final class FeignAccessTokens {
             return this;
         }
 
-        /** How long to wait for a connection; default 5 s (1 ms to 24 h). */
-        public Builder connectTimeout(Duration value) {
-            endpoint.connectTimeout(value);
-            return this;
-        }
-
-        /** How long to wait for the answer's headers, and then for its whole body; default 10 s (1 ms to 24 h). */
-        public Builder readTimeout(Duration value) {
-            endpoint.readTimeout(value);
-            return this;
-        }
-
-        /** How long the whole answer body may take after its headers; default the read timeout. */
-        public Builder bodyTimeout(Duration value) {
-            endpoint.bodyTimeout(value);
-            return this;
-        }
-
-        /** The largest answer body accepted, in bytes; default 64 KiB (1 KiB to 64 MiB). */
-        public Builder maxBodyBytes(int value) {
-            endpoint.maxBodyBytes(value);
-            return this;
-        }
-
-        /** The retry config; default {@link TokenResilience#retryConfig()}. */
-        public Builder retryConfig(RetryConfig value) {
-            endpoint.retryConfig(value);
-            return this;
-        }
-
-        /**
-         * Attempts per token request, the first included (default 3, at most 100), keeping the default back-off and
-         * {@code Retry-After} handling; a shortcut for {@link #retryConfig(RetryConfig)} (the later call wins).
-         *
-         * @throws SnapConfigurationException when out of range
-         */
-        public Builder maxAttempts(int attempts) {
-            endpoint.maxAttempts(attempts);
-            return this;
-        }
-
         /**
          * Whether the wire log shows whole exchanges (method, URL, headers, bodies, timings) instead of one line per
          * attempt. Secrets are masked either way; the log goes to SLF4J at DEBUG on
          * {@link FeignTokenEndpoint#WIRE_LOGGER}.
          */
         public Builder wireLogging(boolean fullExchanges) {
-            endpoint.logLevel(fullExchanges ? feign.Logger.Level.FULL : feign.Logger.Level.BASIC);
-            return this;
-        }
-
-        /** The circuit breaker config; default {@link TokenResilience#circuitBreakerConfig()}. */
-        public Builder circuitBreakerConfig(CircuitBreakerConfig value) {
-            endpoint.circuitBreakerConfig(value);
+            this.logLevel = fullExchanges ? feign.Logger.Level.FULL : feign.Logger.Level.BASIC;
             return this;
         }
 
@@ -193,6 +122,8 @@ public final class FeignAccessTokens {
                         + " RsaSigner.fromPem(privateKeyPem) from snap-crypto");
             }
             Clock theClock = clock;
+            FeignTokenEndpoint.Builder endpoint = FeignTokenEndpoint.builder().logLevel(logLevel);
+            copyTo(endpoint);
             endpointCustomizer.accept(endpoint);
             FeignTokenEndpoint tokenEndpoint = endpoint.profile(resolved).build();
             AccessTokenService.Builder service = AccessTokenService.builder()
@@ -203,13 +134,6 @@ public final class FeignAccessTokens {
                     .closing(tokenEndpoint); // the endpoint's HTTP client is this service's alone
             serviceCustomizer.accept(service);
             return service.build();
-        }
-
-        private ProviderProfile resolveProfile() {
-            if (profile != null) {
-                return profile;
-            }
-            return FeignTokenEndpoint.nicepayProfile(baseUrl); // https, or http to loopback only
         }
     }
 }

@@ -1,21 +1,11 @@
 package dev.snapbi.adapter.feign.token;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import dev.snapbi.adapter.feign.internal.Bodies;
-import dev.snapbi.adapter.feign.internal.BoundedClient;
-import dev.snapbi.adapter.feign.token.internal.Failures;
-import dev.snapbi.adapter.feign.internal.JdkFeignClient;
+import dev.snapbi.adapter.feign.internal.ClientChoice;
+import dev.snapbi.adapter.feign.internal.Failures;
 import dev.snapbi.adapter.feign.internal.Settings;
-import dev.snapbi.adapter.feign.internal.RedactingLogger;
-import dev.snapbi.adapter.feign.internal.SnapErrorDecoder;
+import dev.snapbi.adapter.feign.token.internal.ResilienceFactory;
 import dev.snapbi.adapter.feign.token.internal.TokenApi;
-import dev.snapbi.adapter.feign.token.internal.TokenGrantDecoder;
+import dev.snapbi.adapter.feign.token.internal.TokenApiFactory;
 import dev.snapbi.domain.error.ErrorContext;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapException;
@@ -27,22 +17,16 @@ import dev.snapbi.domain.model.TokenRequest;
 import dev.snapbi.domain.port.TokenEndpoint;
 import dev.snapbi.domain.port.TokenRequestSupplier;
 import feign.Client;
-import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.Target;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,16 +81,16 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final Failures failures;
-    private final JdkFeignClient ownedClient;
+    private final ClientChoice http;
 
     private FeignTokenEndpoint(ProviderProfile profile, TokenApi api, Retry retry, CircuitBreaker circuitBreaker,
-                               Failures failures, JdkFeignClient ownedClient) {
+                               Failures failures, ClientChoice http) {
         this.profile = profile;
         this.api = api;
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
         this.failures = failures;
-        this.ownedClient = ownedClient;
+        this.http = http;
     }
 
     /**
@@ -115,9 +99,7 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
      */
     @Override
     public void close() {
-        if (ownedClient != null) {
-            ownedClient.close();
-        }
+        http.close();
     }
 
     /** An endpoint for this profile with every default. */
@@ -159,7 +141,7 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
         } catch (SnapException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failures.translate(e, clientKey);
+            throw typed(e, clientKey);
         }
     }
 
@@ -178,7 +160,7 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
                     elapsedMillis(started), grant);
             return grant;
         } catch (RuntimeException e) {
-            SnapException error = failures.translate(e, clientKey);
+            SnapException error = typed(e, clientKey);
             LOG.debug("token request attempt {} for client {} failed in {} ms: {}", attempt, clientKey,
                     elapsedMillis(started), error.getMessage());
             throw error;
@@ -193,18 +175,9 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
                 ErrorContext.ofRequest("POST", profile.tokenPath()), null, null);
     }
 
-    /** NICEPAY's profile on a base URL given as text; ProviderProfile refuses http:// unless loopback. */
-    static ProviderProfile nicepayProfile(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new SnapConfigurationException("the token endpoint needs a profile (e.g."
-                    + " ProviderProfile.nicepayDevelopment()) or a base URL such as https://dev.nicepay.co.id");
-        }
-        try {
-            return ProviderProfile.nicepay(new URI(baseUrl.strip()));
-        } catch (URISyntaxException e) {
-            throw new SnapConfigurationException("the base URL '" + baseUrl + "' is not a valid URL; use the"
-                    + " environment root such as https://dev.nicepay.co.id");
-        }
+    private SnapException typed(RuntimeException e, String clientKey) {
+        return failures.typed(e, "POST", profile.tokenUrl().getRawPath(), "POST " + profile.tokenUrl()
+                + (clientKey == null ? "" : " for client " + clientKey));
     }
 
     private static long elapsedMillis(long startedNanos) {
@@ -236,73 +209,15 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
     }
 
     /** Builds a {@link FeignTokenEndpoint}. Validation happens in {@link #build()}. */
-    public static final class Builder {
-        private ProviderProfile profile;
-        private String baseUrl;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(10);
-        private Duration bodyTimeout;
-        private int maxBodyBytes = Bodies.MAX_BODY_BYTES;
+    public static final class Builder extends TokenEndpointSettings<Builder> {
         private Client client;
-        private RetryConfig retryConfig;
         private RetryRegistry retryRegistry;
-        private CircuitBreakerConfig circuitBreakerConfig;
         private CircuitBreakerRegistry circuitBreakerRegistry;
         private String name;
         private Logger.Level logLevel = Logger.Level.BASIC;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
-        }
-
-        /** The provider and environment, e.g. {@link ProviderProfile#nicepayDevelopment()}; replaces a base URL. */
-        public Builder profile(ProviderProfile value) {
-            this.profile = Settings.required(value, "profile");
-            this.baseUrl = null;
-            return this;
-        }
-
-        /**
-         * NICEPAY's paths on this environment root, e.g. {@code https://dev.nicepay.co.id}; replaces a profile.
-         * Plain {@code http://} is refused at {@link #build()} unless the host is loopback.
-         */
-        public Builder baseUrl(String value) {
-            this.baseUrl = Settings.required(value, "baseUrl");
-            this.profile = null;
-            return this;
-        }
-
-        /** NICEPAY's paths on this environment root; replaces a profile. */
-        public Builder baseUrl(URI value) {
-            return baseUrl(Settings.required(value, "baseUrl").toString());
-        }
-
-        /** How long to wait for a connection; default 5 s (1 ms to 24 h). */
-        public Builder connectTimeout(Duration value) {
-            this.connectTimeout = Settings.timeout(value, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * How long to wait for the answer's headers, and then again for its whole body (unless a
-         * {@link #bodyTimeout(Duration) body timeout} is set); default 10 s (1 ms to 24 h). A timeout is a
-         * {@link SnapUnavailableException} with reason {@code TIMEOUT}, retried per the retry config.
-         */
-        public Builder readTimeout(Duration value) {
-            this.readTimeout = Settings.timeout(value, "readTimeout");
-            return this;
-        }
-
-        /** How long the whole answer body may take after its headers; default the read timeout (1 ms to 24 h). */
-        public Builder bodyTimeout(Duration value) {
-            this.bodyTimeout = Settings.timeout(value, "bodyTimeout");
-            return this;
-        }
-
-        /** The largest answer body accepted, in bytes; default 64 KiB (1 KiB to 64 MiB). */
-        public Builder maxBodyBytes(int value) {
-            this.maxBodyBytes = Settings.bodyLimit(value, "maxBodyBytes");
-            return this;
         }
 
         /**
@@ -322,39 +237,11 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
         }
 
         /**
-         * The retry config; default {@link TokenResilience#retryConfig()}. Its retry predicate is narrowed to
-         * {@link TokenResilience#isRetryable}: rejections and protocol violations are never retried.
-         */
-        public Builder retryConfig(RetryConfig value) {
-            this.retryConfig = Settings.required(value, "retryConfig");
-            return this;
-        }
-
-        /**
-         * Attempts per token request, the first included (default 3, at most 100), keeping the default back-off and
-         * {@code Retry-After} handling; a shortcut for {@link #retryConfig(RetryConfig)} (the later call wins).
-         */
-        public Builder maxAttempts(int attempts) {
-            this.retryConfig = RetryConfig.from(TokenResilience.retryConfig())
-                    .maxAttempts(Settings.attempts(attempts, "maxAttempts")).build();
-            return this;
-        }
-
-        /**
          * Take the {@link Retry} from this registry (under the {@link #name(String) name}, created with the retry
          * config if absent) so that your registry's event consumers and metrics see it.
          */
         public Builder retryRegistry(RetryRegistry value) {
             this.retryRegistry = Settings.required(value, "retryRegistry");
-            return this;
-        }
-
-        /**
-         * The circuit breaker config; default {@link TokenResilience#circuitBreakerConfig()}. Rejections are always
-         * ignored and only {@link TokenResilience#countsAsFailure} failures recorded, whatever the config says.
-         */
-        public Builder circuitBreakerConfig(CircuitBreakerConfig value) {
-            this.circuitBreakerConfig = Settings.required(value, "circuitBreakerConfig");
             return this;
         }
 
@@ -394,75 +281,19 @@ public final class FeignTokenEndpoint implements TokenEndpoint, AutoCloseable {
          */
         public FeignTokenEndpoint build() {
             ProviderProfile resolved = resolveProfile();
-            Duration connect = connectTimeout;
-            Duration read = readTimeout;
             Duration body = bodyTimeout != null ? bodyTimeout : readTimeout;
-            Clock theClock = clock;
-            Logger.Level level = logLevel;
             String instanceName = name != null && !name.isBlank() ? name : "snapbi-token-" + resolved.name();
-
-            RetryConfig retryRules = TokenResilience.enforceRules(
-                    retryConfig != null ? retryConfig : TokenResilience.retryConfig());
-            CircuitBreakerConfig breakerRules = TokenResilience.enforceRules(
-                    circuitBreakerConfig != null ? circuitBreakerConfig : TokenResilience.circuitBreakerConfig());
-            Retry retry = retryRegistry != null ? retryRegistry.retry(instanceName, retryRules)
-                    : observed(Retry.of(instanceName, retryRules));
-            CircuitBreaker breaker = circuitBreakerRegistry != null
-                    ? circuitBreakerRegistry.circuitBreaker(instanceName, breakerRules)
-                    : observed(CircuitBreaker.of(instanceName, breakerRules));
-
-            ObjectMapper mapper = JsonMapper.builder()
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // never echo the body (the token)
-                    // SNAP's text fields are JSON strings: `"accessToken": true` must not become the token "true"
-                    .withCoercionConfig(LogicalType.Textual, rules -> rules
-                            .setCoercion(CoercionInputShape.Boolean,
-                                    CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Integer,
-                                    CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float,
-                                    CoercionAction.Fail))
-                    .build();
-            JdkFeignClient owned = client != null ? null
-                    : new JdkFeignClient(connect, body, maxBodyBytes, instanceName + "-http");
-            Client http = client != null ? new BoundedClient(client, body, maxBodyBytes, false, false) : owned;
-            TokenApi api = Feign.builder()
-                    .client(http)
-                    .options(new Request.Options(connect, read, false))
-                    .retryer(Retryer.NEVER_RETRY) // Resilience4j retries, with a fresh signature each time
-                    .decoder(new TokenGrantDecoder(mapper, body, maxBodyBytes, theClock))
-                    .errorDecoder(new SnapErrorDecoder(mapper, body, maxBodyBytes, theClock))
-                    .logger(new RedactingLogger(WIRE_LOGGER, body, maxBodyBytes))
-                    .logLevel(level)
-                    .target(new Target.HardCodedTarget<>(TokenApi.class, instanceName,
-                            resolved.tokenUrl().toString()));
-            Failures failures = new Failures(resolved.tokenUrl(), connect, read);
-            return new FeignTokenEndpoint(resolved, api, retry, breaker, failures, owned);
-        }
-
-        private ProviderProfile resolveProfile() {
-            if (profile != null) {
-                return profile;
-            }
-            return nicepayProfile(baseUrl);
-        }
-
-        private static Retry observed(Retry retry) {
-            retry.getEventPublisher().onRetry(event -> LOG.debug("retrying token request ({}) in {} ms after"
-                    + " attempt {}: {}", event.getName(), event.getWaitInterval().toMillis(),
-                    event.getNumberOfRetryAttempts(), message(event.getLastThrowable())));
-            return retry;
-        }
-
-        private static CircuitBreaker observed(CircuitBreaker breaker) {
-            breaker.getEventPublisher().onStateTransition(event -> LOG.info("token endpoint circuit breaker {}: {}",
-                    event.getCircuitBreakerName(), event.getStateTransition()));
-            return breaker;
-        }
-
-        private static String message(Throwable t) {
-            return t == null ? "" : t instanceof SnapException ? t.getMessage() : t.getClass().getSimpleName();
+            Retry retry = ResilienceFactory.retry(instanceName, TokenResilience.enforceRules(
+                    retryConfig != null ? retryConfig : TokenResilience.retryConfig()), retryRegistry, LOG);
+            CircuitBreaker breaker = ResilienceFactory.circuitBreaker(instanceName, TokenResilience.enforceRules(
+                    circuitBreakerConfig != null ? circuitBreakerConfig : TokenResilience.circuitBreakerConfig()),
+                    circuitBreakerRegistry, LOG);
+            ClientChoice http = ClientChoice.of(client, connectTimeout, body, maxBodyBytes, false,
+                    instanceName + "-http");
+            TokenApi api = TokenApiFactory.create(http.client(), connectTimeout, readTimeout, body, maxBodyBytes,
+                    clock, logLevel, WIRE_LOGGER, instanceName, resolved.tokenUrl());
+            Failures failures = new Failures("the token request to", connectTimeout, readTimeout);
+            return new FeignTokenEndpoint(resolved, api, retry, breaker, failures, http);
         }
     }
 }

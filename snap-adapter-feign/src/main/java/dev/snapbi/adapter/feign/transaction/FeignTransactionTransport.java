@@ -158,39 +158,10 @@ public final class FeignTransactionTransport implements TransactionTransport, Au
     }
 
     /** Builds a {@link FeignTransactionTransport}; a setting given as {@code null} is refused where it is given. */
-    public static final class Builder {
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(10);
-        private Duration bodyTimeout;
-        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    public static final class Builder extends TransactionHttpSettings<Builder> {
         private Client client;
-        private boolean allowPlainHttp;
 
         private Builder() {
-        }
-
-        /** How long a connection may take; default 5 s (1 ms to 24 h). Applies to the adapter's own client. */
-        public Builder connectTimeout(Duration value) {
-            this.connectTimeout = Settings.timeout(value, "connectTimeout");
-            return this;
-        }
-
-        /** How long the answer headers may take; default 10 s (1 ms to 24 h). */
-        public Builder readTimeout(Duration value) {
-            this.readTimeout = Settings.timeout(value, "readTimeout");
-            return this;
-        }
-
-        /** How long the whole answer body may take after the headers; default the read timeout. */
-        public Builder bodyTimeout(Duration value) {
-            this.bodyTimeout = Settings.timeout(value, "bodyTimeout");
-            return this;
-        }
-
-        /** The largest answer body accepted, in bytes; default 1 MiB (1 KiB to 64 MiB). */
-        public Builder maxBodyBytes(int value) {
-            this.maxBodyBytes = Settings.bodyLimit(value, "maxBodyBytes");
-            return this;
         }
 
         /**
@@ -202,15 +173,6 @@ public final class FeignTransactionTransport implements TransactionTransport, Au
          */
         public Builder client(Client value) {
             this.client = Settings.required(value, "client");
-            return this;
-        }
-
-        /**
-         * Allows plain {@code http://} to any host, e.g. your own test proxy. The bearer token and signatures then
-         * travel in clear text: never for a real environment.
-         */
-        public Builder dangerouslyAllowPlainHttpToAnyHost() {
-            this.allowPlainHttp = true;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.snapbi.adapter.feign.transaction;
 
+import dev.snapbi.adapter.feign.internal.Exchange;
 import dev.snapbi.adapter.feign.internal.Settings;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.json.CompactJson;
@@ -85,7 +86,8 @@ public final class SnapTransactionInterceptor implements RequestInterceptor {
             template.removeHeader(name);
             template.header(name, value);
         });
-        if (body != null && body.length > 0 && header(template.headers(), SnapHeaders.CONTENT_TYPE) == null) {
+        if (body != null && body.length > 0
+                && Exchange.header(template.headers(), SnapHeaders.CONTENT_TYPE) == null) {
             template.header(SnapHeaders.CONTENT_TYPE, JSON);
         }
     }
@@ -118,18 +120,8 @@ public final class SnapTransactionInterceptor implements RequestInterceptor {
     }
 
     private static boolean isJsonOrUntyped(Map<String, Collection<String>> headers) {
-        String type = header(headers, SnapHeaders.CONTENT_TYPE);
+        String type = Exchange.header(headers, SnapHeaders.CONTENT_TYPE);
         return type == null || type.toLowerCase(java.util.Locale.ROOT).contains("json");
-    }
-
-    private static String header(Map<String, Collection<String>> headers, String name) {
-        for (Map.Entry<String, Collection<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null
-                    && !e.getValue().isEmpty()) {
-                return e.getValue().iterator().next();
-            }
-        }
-        return null;
     }
 
     /** The signer behind this interceptor. */

@@ -1,11 +1,7 @@
 package dev.snapbi.adapter.feign.transaction;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.snapbi.adapter.feign.internal.JdkFeignClient;
+import dev.snapbi.adapter.feign.internal.JsonMappers;
 import dev.snapbi.adapter.feign.internal.RedactingLogger;
 import dev.snapbi.adapter.feign.internal.Settings;
 import dev.snapbi.adapter.feign.transaction.internal.TransactionCapability;
@@ -95,8 +91,9 @@ public final class SnapTransactions implements Capability, AutoCloseable {
         this.readTimeout = readTimeout;
         this.bodyTimeout = bodyTimeout;
         this.maxBodyBytes = maxBodyBytes;
-        this.capability = new TransactionCapability(interceptor, interceptor.signer(), errorMapper(), bodyTimeout,
-                bodyTimeout != null ? bodyTimeout : readTimeout, maxBodyBytes, allowPlainHttp, Clock.systemUTC());
+        this.capability = new TransactionCapability(interceptor, interceptor.signer(), JsonMappers.errorAnswers(),
+                bodyTimeout, bodyTimeout != null ? bodyTimeout : readTimeout, maxBodyBytes, allowPlainHttp,
+                Clock.systemUTC());
     }
 
     /** A builder: tokens, partner id, symmetric signer and profile (or a ready {@link TransactionSigner}). */
@@ -247,10 +244,7 @@ public final class SnapTransactions implements Capability, AutoCloseable {
      * escaped), as NICEPAY wants it. feign-jackson's {@code new JacksonEncoder()} pretty-prints instead.
      */
     public static JacksonEncoder jsonEncoder() {
-        return new JacksonEncoder(JsonMapper.builder()
-                .disable(SerializationFeature.INDENT_OUTPUT)
-                .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                .build());
+        return new JacksonEncoder(JsonMappers.compactWriter());
     }
 
     /**
@@ -268,19 +262,12 @@ public final class SnapTransactions implements Capability, AutoCloseable {
         return new RedactingLogger(slf4jLoggerName, Duration.ofSeconds(10), DEFAULT_MAX_BODY_BYTES);
     }
 
-    private static ObjectMapper errorMapper() {
-        return JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // never echo a body
-                .build();
-    }
-
     /**
      * Builds {@link SnapTransactions}. Give either the four parts of the signer (tokens, partner id, symmetric signer,
      * profile) or a ready {@link #signer(TransactionSigner) signer} or {@link #interceptor interceptor}. A setting
      * given as {@code null} is refused where it is given.
      */
-    public static final class Builder {
+    public static final class Builder extends TransactionHttpSettings<Builder> {
         private AccessTokenProvider tokens;
         private String partnerId;
         private SymmetricSigner symmetricSigner;
@@ -288,16 +275,14 @@ public final class SnapTransactions implements Capability, AutoCloseable {
         private TransactionSigner signer;
         private SnapTransactionInterceptor interceptor;
         private boolean compactJson = true;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration readTimeout = Duration.ofSeconds(10);
-        private Duration bodyTimeout;
-        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
-        private boolean allowPlainHttp;
 
         private Builder() {
         }
 
-        /** Where tokens come from, e.g. the {@code AccessTokenService} of {@link FeignAccessTokens}. */
+        /**
+         * Where tokens come from, e.g. the {@code AccessTokenService} of
+         * {@link dev.snapbi.adapter.feign.token.FeignAccessTokens}.
+         */
         public Builder tokens(AccessTokenProvider value) {
             this.tokens = Settings.required(value, "tokens");
             return this;
@@ -336,39 +321,6 @@ public final class SnapTransactions implements Capability, AutoCloseable {
         /** Whether valid JSON bodies are sent (and signed) compact; default {@code true}. */
         public Builder compactJson(boolean value) {
             this.compactJson = value;
-            return this;
-        }
-
-        /** The connect timeout of {@link SnapTransactions#client()}; default 5 s (1 ms to 24 h). */
-        public Builder connectTimeout(Duration value) {
-            this.connectTimeout = Settings.timeout(value, "connectTimeout");
-            return this;
-        }
-
-        /** The read timeout {@link SnapTransactions#configure(Feign.Builder)} sets; default 10 s (1 ms to 24 h). */
-        public Builder readTimeout(Duration value) {
-            this.readTimeout = Settings.timeout(value, "readTimeout");
-            return this;
-        }
-
-        /** How long a whole answer body may take after its headers; default each request's read timeout. */
-        public Builder bodyTimeout(Duration value) {
-            this.bodyTimeout = Settings.timeout(value, "bodyTimeout");
-            return this;
-        }
-
-        /** The largest answer body accepted, in bytes; default 1 MiB (1 KiB to 64 MiB). */
-        public Builder maxBodyBytes(int value) {
-            this.maxBodyBytes = Settings.bodyLimit(value, "maxBodyBytes");
-            return this;
-        }
-
-        /**
-         * Allows plain {@code http://} to any host, e.g. your own test proxy. The bearer token and signatures then
-         * travel in clear text: never for a real environment.
-         */
-        public Builder dangerouslyAllowPlainHttpToAnyHost() {
-            this.allowPlainHttp = true;
             return this;
         }
 

@@ -9,8 +9,8 @@ import feign.Retryer;
 import java.util.Objects;
 
 /**
- * The retryer of SNAP transactional calls. After a dead token ({@link DeadTokenException}) it lets Feign replay the call
- * exactly once (the interceptor then signs with a new token, timestamp and external id); a second dead token is
+ * The retryer of SNAP transactional calls. After a dead token ({@link DeadTokenException}) it lets Feign replay the
+ * call exactly once (the interceptor then signs with a new token, timestamp and external id); a second dead token is
  * surfaced as the {@link dev.snapbi.domain.error.SnapAuthenticationException}, never looped on. Every other
  * retryable failure is left to the user's retryer; when it gives up, an I/O failure is surfaced as a
  * {@link dev.snapbi.domain.error.SnapUnavailableException} (without the Feign exception, which holds the signed
@@ -40,18 +40,14 @@ public final class ReplayOnceRetryer implements Retryer {
         if (e.getCause() instanceof Bodies.BodyTooLargeException
                 || e.getCause() instanceof ContentDecoding.UndecodableBodyException
                 || e.getCause() instanceof SnapException) {
-            throw translate(e); // the answer came and broke the protocol: resending cannot help
+            // the answer came and broke the protocol: resending cannot help
+            throw TypedInvocationHandlerFactory.typed(e);
         }
         try {
             delegate.continueOrPropagate(e);
         } catch (RetryableException giveUp) {
-            throw translate(giveUp);
+            throw TypedInvocationHandlerFactory.typed(giveUp);
         }
-    }
-
-    /** The typed error for a failure the user's retryer gave up on: never the Feign exception. */
-    static RuntimeException translate(RetryableException failure) {
-        return TypedInvocationHandlerFactory.typed(failure);
     }
 
     @Override

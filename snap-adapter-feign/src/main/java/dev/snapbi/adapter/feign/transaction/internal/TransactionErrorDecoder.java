@@ -5,9 +5,7 @@ import dev.snapbi.adapter.feign.internal.Bodies;
 import dev.snapbi.adapter.feign.internal.Exchange;
 import dev.snapbi.adapter.feign.internal.SnapErrorDecoder;
 import dev.snapbi.domain.error.SnapAuthenticationException;
-import dev.snapbi.domain.model.SnapHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
-import feign.Request;
 import feign.Response;
 import feign.codec.DefaultErrorDecoder;
 import feign.codec.ErrorDecoder;
@@ -20,8 +18,8 @@ import java.util.Objects;
 /**
  * The error decoder of SNAP transactional calls. A {@code 401} whose code says the token is dead ({@code 4017301},
  * {@code 4017303}) drops exactly the token that was sent (if it is still the provider's current one) and becomes a
- * {@link DeadTokenException} that {@link ReplayOnceRetryer} replays once. Every other answer goes to the user's decoder,
- * or, when none was set (Feign's {@link DefaultErrorDecoder}), to {@link SnapErrorDecoder} for the domain's typed
+ * {@link DeadTokenException} that {@link ReplayOnceRetryer} replays once. Every other answer goes to the user's
+ * decoder, or, when none was set (Feign's {@link DefaultErrorDecoder}), to {@link SnapErrorDecoder} for the domain's typed
  * errors. The body is read once, bounded, and handed on re-readable.
  */
 public final class TransactionErrorDecoder implements ErrorDecoder {
@@ -56,7 +54,7 @@ public final class TransactionErrorDecoder implements ErrorDecoder {
         }
         Exception typed = snapErrors.decode(methodKey, rebuffer(response, body));
         if (typed instanceof SnapAuthenticationException auth && auth.isTokenInvalid()) {
-            signer.invalidateIfCurrent(sentToken(response.request()));
+            signer.invalidateIfCurrent(Exchange.bearerToken(response.request()));
             return new DeadTokenException(auth, response.request());
         }
         return delegate == null ? typed : delegate.decode(methodKey, rebuffer(response, body));
@@ -64,18 +62,5 @@ public final class TransactionErrorDecoder implements ErrorDecoder {
 
     private static Response rebuffer(Response response, byte[] body) {
         return response.toBuilder().body(body).build();
-    }
-
-    /** The bearer token value the request carried, or {@code null}. */
-    static String sentToken(Request request) {
-        if (request == null) {
-            return null;
-        }
-        String authorization = Exchange.header(request.headers(), SnapHeaders.AUTHORIZATION);
-        String prefix = "Bearer ";
-        if (authorization == null || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            return null;
-        }
-        return authorization.substring(prefix.length());
     }
 }

@@ -1,16 +1,12 @@
 package dev.snapbi.adapter.feign.transaction.internal;
 
-import dev.snapbi.adapter.feign.internal.TransportFailures;
-import dev.snapbi.domain.error.ErrorContext;
-import dev.snapbi.domain.error.SnapErrors;
+import dev.snapbi.adapter.feign.internal.Failures;
 import dev.snapbi.domain.error.SnapException;
-import dev.snapbi.domain.error.SnapProtocolException;
 import feign.FeignException;
 import feign.InvocationHandlerFactory;
 import feign.Request;
 import feign.Target;
 
-import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -25,6 +21,9 @@ import java.util.Objects;
  * exception or its message.
  */
 public final class TypedInvocationHandlerFactory implements InvocationHandlerFactory {
+
+    /** Transactional calls: their timeouts are the user's Feign options, not known here. */
+    private static final Failures FAILURES = new Failures("the call", null, null);
 
     private final InvocationHandlerFactory delegate;
 
@@ -48,26 +47,10 @@ public final class TypedInvocationHandlerFactory implements InvocationHandlerFac
 
     /** The typed error for a Feign exception; never the exception itself, its message or its request. */
     public static SnapException typed(FeignException e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SnapException snap) {
-                return snap;
-            }
-        }
         Request request = e.request();
         String method = request == null ? "?" : request.httpMethod().name();
         String path = request == null ? null : pathOf(request.url());
-        String where = method + " " + (path == null ? "the provider" : path);
-        ErrorContext context = path == null ? ErrorContext.NONE : ErrorContext.ofRequest(method, path);
-        if (e.getCause() instanceof IOException io) {
-            return TransportFailures.classify(io, where, context, null, null);
-        }
-        if (e.status() >= 300) {
-            return SnapErrors.response(e.status()).request(method, path).toException(); // by status; no body text
-        }
-        return new SnapProtocolException("the call " + where + " failed while handling the answer ("
-                + e.getClass().getSimpleName() + (e.status() > 0 ? ", HTTP " + e.status() : "") + ")",
-                new ErrorContext(null, Math.max(e.status(), 0), null, path == null ? null : method + " " + path),
-                null);
+        return FAILURES.typed(e, method, path, method + " " + (path == null ? "the provider" : path));
     }
 
     private static String pathOf(String url) {
