@@ -1,10 +1,12 @@
 package dev.snapbi.adapter.feign.token;
 
+import dev.snapbi.adapter.feign.ScriptedHttpServer;
 import dev.snapbi.adapter.feign.TestSupport;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapException;
+import dev.snapbi.domain.error.SnapProtocolException;
 import dev.snapbi.domain.error.SnapUnavailableException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ProviderProfile;
@@ -13,7 +15,9 @@ import dev.snapbi.domain.token.TokenEventListener;
 import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SnapSandbox;
 import dev.snapbi.sandbox.junit.SnapSandboxExtension;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +61,32 @@ class FeignAccessTokensTest {
             assertThat(first.lifetime()).isEqualTo(Duration.ofSeconds(900));
             assertThat(first.authorizationHeader()).isEqualTo("Bearer " + first.value());
             assertThat(sandbox.stats().tokenRequests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void the_endpoint_settings_given_to_the_service_builder_reach_its_endpoint() throws Exception {
+        RetryRegistry retries = RetryRegistry.ofDefaults();
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        String longToken = "{\"responseCode\":\"2007300\",\"accessToken\":\"" + "a".repeat(3000) + "\"}";
+        try (ScriptedHttpServer server = ScriptedHttpServer.json(200, longToken);
+             AccessTokenService tokens = FeignAccessTokens.builder()
+                     .baseUrl(server.baseUrl())
+                     .clientKey(client.clientKey())
+                     .signer(RsaSigner.create(client.privateKey()))
+                     .maxAttempts(4)
+                     .circuitBreakerConfig(CircuitBreakerConfig.from(TokenResilience.circuitBreakerConfig())
+                             .slidingWindowSize(7).build())
+                     .maxBodyBytes(2048)
+                     .endpoint(e -> e.name("forwarded").retryRegistry(retries).circuitBreakerRegistry(breakers))
+                     .build()) {
+
+            assertThatThrownBy(tokens::accessToken).isInstanceOf(SnapProtocolException.class)
+                    .hasMessageContaining("larger than 2 KiB");
+            assertThat(server.requests()).isEqualTo(1); // a protocol violation is not retried
+            assertThat(retries.retry("forwarded").getRetryConfig().getMaxAttempts()).isEqualTo(4);
+            assertThat(breakers.circuitBreaker("forwarded").getCircuitBreakerConfig().getSlidingWindowSize())
+                    .isEqualTo(7);
         }
     }
 
