@@ -1,4 +1,4 @@
-import dev.snapbi.adapter.feign.FeignAccessTokens;
+import dev.snapbi.adapter.feign.token.FeignAccessTokens;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SnapSandbox;

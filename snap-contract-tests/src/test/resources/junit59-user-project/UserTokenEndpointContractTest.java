@@ -1,5 +1,5 @@
-import dev.snapbi.adapter.feign.FeignTokenEndpoint;
-import dev.snapbi.adapter.feign.TokenResilience;
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.TokenResilience;
 import dev.snapbi.domain.port.TokenEndpoint;
 import dev.snapbi.testing.tck.EndpointSettings;
 import dev.snapbi.testing.tck.TokenEndpointContract;

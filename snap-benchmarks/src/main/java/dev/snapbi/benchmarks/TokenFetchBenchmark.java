@@ -2,8 +2,8 @@ package dev.snapbi.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.snapbi.adapter.feign.FeignAccessTokens;
-import dev.snapbi.adapter.feign.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.FeignAccessTokens;
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;

@@ -1,6 +1,6 @@
 package dev.snapbi.cli;
 
-import dev.snapbi.adapter.feign.FeignTransactionTransport;
+import dev.snapbi.adapter.feign.transaction.FeignTransactionTransport;
 import dev.snapbi.cli.internal.ExitCode;
 import dev.snapbi.crypto.GeneratedKeyPair;
 import dev.snapbi.crypto.RsaKeyPairs;

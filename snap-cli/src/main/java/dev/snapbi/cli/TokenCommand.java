@@ -1,6 +1,6 @@
 package dev.snapbi.cli;
 
-import dev.snapbi.adapter.feign.FeignAccessTokens;
+import dev.snapbi.adapter.feign.token.FeignAccessTokens;
 import dev.snapbi.cache.redis.RedisTokenCache;
 import dev.snapbi.cli.internal.ExitCode;
 import dev.snapbi.cli.internal.FlatJson;

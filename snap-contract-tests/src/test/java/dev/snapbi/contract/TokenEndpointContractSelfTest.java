@@ -1,9 +1,9 @@
 package dev.snapbi.contract;
 
-import dev.snapbi.adapter.feign.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
 import dev.snapbi.testing.tck.EndpointSettings;
 import dev.snapbi.testing.tck.TokenEndpointContract;
-import dev.snapbi.adapter.feign.TokenResilience;
+import dev.snapbi.adapter.feign.token.TokenResilience;
 import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.error.SnapProtocolException;
 import dev.snapbi.domain.error.SnapUnavailableException;

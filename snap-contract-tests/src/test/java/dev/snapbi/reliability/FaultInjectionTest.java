@@ -1,7 +1,7 @@
 package dev.snapbi.reliability;
 
-import dev.snapbi.adapter.feign.FeignAccessTokens;
-import dev.snapbi.adapter.feign.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.FeignAccessTokens;
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.error.SnapProtocolException;

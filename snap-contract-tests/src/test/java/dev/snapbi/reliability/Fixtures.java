@@ -1,6 +1,6 @@
 package dev.snapbi.reliability;
 
-import dev.snapbi.adapter.feign.TokenResilience;
+import dev.snapbi.adapter.feign.token.TokenResilience;
 import dev.snapbi.testing.ManualClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;

@@ -1,6 +1,6 @@
 package dev.snapbi.reliability;
 
-import dev.snapbi.adapter.feign.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
 import dev.snapbi.domain.error.SnapAuthenticationException;
 import dev.snapbi.domain.error.SnapBadRequestException;
 import dev.snapbi.domain.error.SnapException;

@@ -1,8 +1,8 @@
 package dev.snapbi.reliability;
 
 import dev.snapbi.testing.LogCapture;
-import dev.snapbi.adapter.feign.FeignAccessTokens;
-import dev.snapbi.adapter.feign.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.FeignAccessTokens;
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
 import dev.snapbi.cli.SnapCli;
 import dev.snapbi.crypto.GeneratedKeyPair;
 import dev.snapbi.crypto.HmacSha512Signer;

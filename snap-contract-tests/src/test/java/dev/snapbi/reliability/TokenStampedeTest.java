@@ -1,6 +1,6 @@
 package dev.snapbi.reliability;
 
-import dev.snapbi.adapter.feign.FeignAccessTokens;
+import dev.snapbi.adapter.feign.token.FeignAccessTokens;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.testing.ManualClock;

@@ -1,6 +1,6 @@
 package dev.snapbi.nicepay;
 
-import dev.snapbi.adapter.feign.FeignTransactionTransport;
+import dev.snapbi.adapter.feign.transaction.FeignTransactionTransport;
 import dev.snapbi.domain.port.TransactionTransport;
 
 import java.time.Duration;

@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * byte at a time, an endless chunked body, a gzip header followed by silence. Each connection reads one request (its
  * head and its Content-Length body), records it, and runs the script with the socket's output.
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
 
     /** Writes the answer to one request. */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         void answer(OutputStream out) throws IOException, InterruptedException;
     }
 
@@ -40,7 +40,7 @@ final class RawHttpServer implements AutoCloseable {
 
     /** Writes the answer to one request, knowing the request (head and body as text). */
     @FunctionalInterface
-    interface Reply {
+    public interface Reply {
         void answer(String request, OutputStream out) throws IOException, InterruptedException;
     }
 
@@ -60,17 +60,17 @@ final class RawHttpServer implements AutoCloseable {
         });
     }
 
-    static RawHttpServer answering(Script script) throws IOException {
+    public static RawHttpServer answering(Script script) throws IOException {
         return new RawHttpServer((request, out) -> script.answer(out));
     }
 
     /** A server whose answers depend on the request, e.g. one that echoes request headers back. */
-    static RawHttpServer replying(Reply reply) throws IOException {
+    public static RawHttpServer replying(Reply reply) throws IOException {
         return new RawHttpServer(reply);
     }
 
     /** The answer head with CRLF line ends and the blank line, as bytes. */
-    static byte[] head(String... lines) {
+    public static byte[] head(String... lines) {
         return (String.join("\r\n", lines) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
@@ -112,20 +112,20 @@ final class RawHttpServer implements AutoCloseable {
         return text + new String(body, StandardCharsets.UTF_8);
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
     /** Every request received so far: head and body as text. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 

@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback HTTP server that answers every request with one scripted answer, for the few answers the sandbox does
  * not produce (a token over 2048 characters, a chunked oversized body, a body that stalls after the headers).
  */
-final class ScriptedHttpServer implements AutoCloseable {
+public final class ScriptedHttpServer implements AutoCloseable {
 
     /** Writes one answer. */
     @FunctionalInterface
-    interface Answer {
+    public interface Answer {
         void write(HttpExchange exchange) throws IOException, InterruptedException;
     }
 
@@ -45,12 +45,12 @@ final class ScriptedHttpServer implements AutoCloseable {
     }
 
     /** Starts a server giving this answer to every request. */
-    static ScriptedHttpServer answering(Answer answer) throws IOException {
+    public static ScriptedHttpServer answering(Answer answer) throws IOException {
         return new ScriptedHttpServer(answer);
     }
 
     /** Starts a server answering every request with this status and JSON body. */
-    static ScriptedHttpServer json(int status, String body) throws IOException {
+    public static ScriptedHttpServer json(int status, String body) throws IOException {
         return answering(exchange -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -61,11 +61,11 @@ final class ScriptedHttpServer implements AutoCloseable {
         });
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -1,5 +1,7 @@
 package dev.snapbi.adapter.feign;
 
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.TokenResilience;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.SnapTimestamp;
@@ -16,13 +18,13 @@ import java.time.Duration;
 import java.util.List;
 
 /** Shared wiring for the tests: short back-offs, real signers, real clocks that tests can move. */
-final class TestSupport {
+public final class TestSupport {
 
     private TestSupport() {
     }
 
     /** The default retry rules with a 5 ms back-off, so tests do not wait; Retry-After honoured up to 2 s. */
-    static RetryConfig fastRetry(int maxAttempts) {
+    public static RetryConfig fastRetry(int maxAttempts) {
         return RetryConfig.from(TokenResilience.retryConfig())
                 .maxAttempts(maxAttempts)
                 .intervalBiFunction(TokenResilience.retryAfterOr(IntervalFunction.of(Duration.ofMillis(5)),
@@ -31,7 +33,7 @@ final class TestSupport {
     }
 
     /** An endpoint builder aimed at the sandbox, with short timeouts and back-offs. */
-    static FeignTokenEndpoint.Builder endpointFor(SnapSandbox sandbox) {
+    public static FeignTokenEndpoint.Builder endpointFor(SnapSandbox sandbox) {
         return FeignTokenEndpoint.builder()
                 .baseUrl(sandbox.baseUrl())
                 .connectTimeout(Duration.ofSeconds(2))
@@ -40,12 +42,12 @@ final class TestSupport {
     }
 
     /** Requests signed with the client's real private key, timestamped by the system clock. */
-    static TokenRequestSupplier requestsFor(SandboxClient client) {
+    public static TokenRequestSupplier requestsFor(SandboxClient client) {
         return requestsFor(client, Clock.systemUTC());
     }
 
     /** Requests signed with the client's real private key, timestamped by {@code clock}. */
-    static TokenRequestSupplier requestsFor(SandboxClient client, Clock clock) {
+    public static TokenRequestSupplier requestsFor(SandboxClient client, Clock clock) {
         return B2bTokenRequestSupplier.create(ClientKey.of(client.clientKey()), RsaSigner.create(client.privateKey()),
                 clock, SnapTimestamp.JAKARTA);
     }
@@ -54,7 +56,7 @@ final class TestSupport {
      * Waits (bounded) until the sandbox has recorded {@code count} answered token requests, and returns them. The
      * sandbox records a request when it has answered it, which for delayed answers is after the client gave up.
      */
-    static List<RecordedRequest> awaitRecorded(SnapSandbox sandbox, int count) throws InterruptedException {
+    public static List<RecordedRequest> awaitRecorded(SnapSandbox sandbox, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (sandbox.recordedRequests().size() < count && System.nanoTime() < deadline) {
             Thread.sleep(10);

@@ -1,7 +1,7 @@
 package dev.snapbi.contract.feign;
 
-import dev.snapbi.adapter.feign.FeignTokenEndpoint;
-import dev.snapbi.adapter.feign.TokenResilience;
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.TokenResilience;
 import dev.snapbi.testing.tck.EndpointSettings;
 import dev.snapbi.testing.tck.TokenEndpointContract;
 import dev.snapbi.domain.port.TokenEndpoint;

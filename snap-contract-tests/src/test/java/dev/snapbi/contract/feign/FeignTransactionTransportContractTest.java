@@ -1,6 +1,6 @@
 package dev.snapbi.contract.feign;
 
-import dev.snapbi.adapter.feign.FeignTransactionTransport;
+import dev.snapbi.adapter.feign.transaction.FeignTransactionTransport;
 import dev.snapbi.domain.port.TransactionTransport;
 import dev.snapbi.testing.tck.TransactionTransportContract;
 import dev.snapbi.testing.tck.TransportSettings;

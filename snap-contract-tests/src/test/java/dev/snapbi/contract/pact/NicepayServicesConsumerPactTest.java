@@ -12,7 +12,7 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.snapbi.adapter.feign.FeignAccessTokens;
+import dev.snapbi.adapter.feign.token.FeignAccessTokens;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapAuthenticationException;
 import dev.snapbi.domain.error.SnapBadRequestException;

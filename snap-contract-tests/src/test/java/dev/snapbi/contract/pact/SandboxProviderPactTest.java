@@ -7,7 +7,7 @@ import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.snapbi.adapter.feign.FeignAccessTokens;
+import dev.snapbi.adapter.feign.token.FeignAccessTokens;
 import dev.snapbi.crypto.GeneratedKeyPair;
 import dev.snapbi.crypto.HmacSha512Signer;
 import dev.snapbi.crypto.RsaKeyPairs;

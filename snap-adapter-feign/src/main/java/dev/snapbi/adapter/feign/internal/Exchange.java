@@ -60,12 +60,23 @@ public record Exchange(String method, String path, String clientKey) {
         return secrets;
     }
 
+    /** The token a request carried as {@code Authorization: Bearer <token>}, or {@code null}. */
+    public static String bearerToken(Request request) {
+        String authorization = request == null ? null : header(request.headers(), SnapHeaders.AUTHORIZATION);
+        String prefix = "Bearer ";
+        if (authorization == null || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return null;
+        }
+        return authorization.substring(prefix.length());
+    }
+
     /** {@code METHOD /path}. */
     public String request() {
         return method + " " + (path == null ? "" : path);
     }
 
-    static String header(Map<String, Collection<String>> headers, String name) {
+    /** The first value of the header {@code name} (any case), or {@code null}: the adapter's one header lookup. */
+    public static String header(Map<String, Collection<String>> headers, String name) {
         if (headers == null) {
             return null;
         }

@@ -21,11 +21,7 @@ public final class RetryAfter {
      * zero; anything longer than a day is clipped to a day (the retry policy caps it much further).
      */
     public static Duration parse(Map<String, Collection<String>> headers, Clock clock) {
-        Collection<String> values = headers == null ? null : headers.get("Retry-After");
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        return parse(values.iterator().next(), clock);
+        return parse(Exchange.header(headers, "Retry-After"), clock);
     }
 
     /** The delay in one header value, or {@code null} when unreadable. */

@@ -1,6 +1,6 @@
 package dev.snapbi.cache.redis.testing;
 
-import dev.snapbi.adapter.feign.FeignAccessTokens;
+import dev.snapbi.adapter.feign.token.FeignAccessTokens;
 import dev.snapbi.cache.redis.RedisTokenCache;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.model.AccessToken;

@@ -1,7 +1,7 @@
 package dev.snapbi.spring.boot3.autoconfigure;
 
-import dev.snapbi.adapter.feign.FeignTokenEndpoint;
-import dev.snapbi.adapter.feign.TokenResilience;
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.TokenResilience;
 import dev.snapbi.crypto.HmacSha512Signer;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.error.SnapConfigurationException;

@@ -1,6 +1,6 @@
 package dev.snapbi.spring.boot3.autoconfigure;
 
-import dev.snapbi.adapter.feign.SnapTransactions;
+import dev.snapbi.adapter.feign.transaction.SnapTransactions;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.NicepayClient;

@@ -1,6 +1,6 @@
 package dev.snapbi.spring.boot3.autoconfigure;
 
-import dev.snapbi.adapter.feign.FeignTokenEndpoint;
+import dev.snapbi.adapter.feign.token.FeignTokenEndpoint;
 
 /**
  * Adjusts the token endpoint (Feign, Resilience4j) of each client made from properties: retry and circuit breaker
