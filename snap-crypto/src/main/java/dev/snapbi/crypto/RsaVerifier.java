@@ -5,7 +5,7 @@ import dev.snapbi.crypto.internal.RsaKeyRules;
 import dev.snapbi.crypto.internal.RsaSignatureEngine;
 import dev.snapbi.crypto.pem.PublicKeys;
 import dev.snapbi.domain.error.SnapConfigurationException;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +87,7 @@ public final class RsaVerifier {
      *
      * @return false when it does not verify or {@code signature} is null
      */
-    public boolean verify(StringToSign data, Signature signature) {
+    public boolean verify(StringToSign data, Base64Signature signature) {
         Objects.requireNonNull(data, "data");
         return signature != null && verifyBytes(data.utf8(), signature.bytes());
     }
@@ -100,9 +100,9 @@ public final class RsaVerifier {
      */
     public boolean verify(String data, String base64Signature) {
         Objects.requireNonNull(data, "data");
-        Signature signature;
+        Base64Signature signature;
         try {
-            signature = Signature.parse(base64Signature);
+            signature = Base64Signature.parse(base64Signature);
         } catch (SnapConfigurationException e) {
             return false;
         }

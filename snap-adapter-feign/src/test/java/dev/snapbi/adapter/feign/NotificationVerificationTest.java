@@ -110,7 +110,7 @@ class NotificationVerificationTest {
 
         assertThat(status).isEqualTo(200);
         assertThat(lastVerdict.get().outcome()).isEqualTo(Outcome.VALID);
-        assertThat(lastVerdict.get().clientId().value()).isEqualTo("IONPAYTEST");
+        assertThat(lastVerdict.get().clientId().orElseThrow().value()).isEqualTo("IONPAYTEST");
     }
 
     @Test

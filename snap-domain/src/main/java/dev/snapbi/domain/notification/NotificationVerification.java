@@ -8,14 +8,9 @@ import java.util.Optional;
 
 /**
  * What {@link NotificationVerifier} found: an {@link Outcome}, the client id and timestamp when they could be read,
- * and a reason a person can act on. Never holds the signature.
- *
- * @param outcome   the verdict; only {@link Outcome#VALID} means the notification comes from the provider
- * @param clientId  the client id the signature was checked for, or {@code null} when it could not be determined
- * @param timestamp the parsed {@code X-TIMESTAMP}, or {@code null} when missing or malformed
- * @param reason    why, in words (header names and sanitised, shortened values; never the signature)
+ * and a reason a person can act on. An immutable value; never holds the signature. Each part has one accessor.
  */
-public record NotificationVerification(Outcome outcome, ClientKey clientId, SnapTimestamp timestamp, String reason) {
+public final class NotificationVerification {
 
     /** The verdicts, one per way a notification can fail, and {@link #VALID}. */
     public enum Outcome {
@@ -49,10 +44,34 @@ public record NotificationVerification(Outcome outcome, ClientKey clientId, Snap
         REPLAY_UNCHECKED
     }
 
-    /** Validates the components. */
-    public NotificationVerification {
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(reason, "reason");
+    private final Outcome outcome;
+    private final ClientKey clientId;
+    private final SnapTimestamp timestamp;
+    private final String reason;
+
+    private NotificationVerification(Outcome outcome, ClientKey clientId, SnapTimestamp timestamp, String reason) {
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.clientId = clientId;
+        this.timestamp = timestamp;
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * A verdict.
+     *
+     * @param outcome   the verdict; only {@link Outcome#VALID} means the notification comes from the provider
+     * @param clientId  the client id the signature was checked for, or {@code null} when it could not be determined
+     * @param timestamp the parsed {@code X-TIMESTAMP}, or {@code null} when missing or malformed
+     * @param reason    why, in words (header names and sanitised, shortened values; never the signature)
+     */
+    public static NotificationVerification of(Outcome outcome, ClientKey clientId, SnapTimestamp timestamp,
+                                              String reason) {
+        return new NotificationVerification(outcome, clientId, timestamp, reason);
+    }
+
+    /** The verdict; only {@link Outcome#VALID} means the notification comes from the provider. */
+    public Outcome outcome() {
+        return outcome;
     }
 
     /** Whether the notification is genuine and fresh: act on it only then. */
@@ -61,12 +80,34 @@ public record NotificationVerification(Outcome outcome, ClientKey clientId, Snap
     }
 
     /** The client id the signature was checked for, when it could be determined. */
-    public Optional<ClientKey> client() {
+    public Optional<ClientKey> clientId() {
         return Optional.ofNullable(clientId);
     }
 
     /** The parsed {@code X-TIMESTAMP}, when it could be read. */
-    public Optional<SnapTimestamp> snapTimestamp() {
+    public Optional<SnapTimestamp> timestamp() {
         return Optional.ofNullable(timestamp);
+    }
+
+    /** Why, in words: header names and sanitised, shortened values; never the signature. */
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NotificationVerification other && other.outcome == outcome
+                && Objects.equals(other.clientId, clientId) && Objects.equals(other.timestamp, timestamp)
+                && other.reason.equals(reason);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(outcome, clientId, timestamp, reason);
+    }
+
+    @Override
+    public String toString() {
+        return "NotificationVerification[" + outcome + ", client " + clientId + ", " + timestamp + ", " + reason + "]";
     }
 }

@@ -2,7 +2,7 @@ package dev.snapbi.domain.notification;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.ClientKey;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapHeaders;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
@@ -149,19 +149,19 @@ public final class NotificationVerifier {
                     + " is more than " + window.toSeconds() + " s away from this host's clock (" + now
                     + "); a replay, or a clock to fix (NTP)");
         }
-        Signature signature;
+        Base64Signature signature;
         try {
             if (signatureHeader.value.length() > MAX_SIGNATURE_CHARS) {
                 throw new SnapConfigurationException("too long");
             }
-            signature = Signature.parse(signatureHeader.value);
+            signature = Base64Signature.parse(signatureHeader.value);
         } catch (SnapConfigurationException e) {
             return failure(Outcome.BAD_SIGNATURE_ENCODING, client, timestamp, SnapHeaders.X_SIGNATURE
                     + " is not standard padded Base64 (" + signatureHeader.value.length() + " characters)");
         }
         boolean genuine;
         try {
-            genuine = signatureVerifier.verify(StringToSign.b2b(client, timestamp), signature);
+            genuine = signatureVerifier.verify(StringToSign.notification(client, timestamp), signature);
         } catch (RuntimeException e) {
             genuine = false; // a verifier that chokes on the input has not verified it
         }
@@ -184,7 +184,7 @@ public final class NotificationVerifier {
                         + timestamp + " was accepted before; do not act on it again");
             }
         }
-        return new NotificationVerification(Outcome.VALID, client, timestamp, "the signature verifies for client "
+        return NotificationVerification.of(Outcome.VALID, client, timestamp, "the signature verifies for client "
                 + client + " at " + timestamp);
     }
 
@@ -202,7 +202,7 @@ public final class NotificationVerifier {
 
     private static NotificationVerification failure(Outcome outcome, ClientKey client, SnapTimestamp timestamp,
                                                     String reason) {
-        return new NotificationVerification(outcome, client, timestamp, reason);
+        return NotificationVerification.of(outcome, client, timestamp, reason);
     }
 
     /** Attacker-supplied text made safe to show: shortened, control and non-ASCII characters replaced. */

@@ -1,6 +1,6 @@
 package dev.snapbi.domain.port;
 
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 
 /**
@@ -14,5 +14,5 @@ import dev.snapbi.domain.model.StringToSign;
 public interface SignatureVerifier {
 
     /** Whether {@code signature} is a valid signature of the string's UTF-8 bytes by the key's owner. */
-    boolean verify(StringToSign data, Signature signature);
+    boolean verify(StringToSign data, Base64Signature signature);
 }

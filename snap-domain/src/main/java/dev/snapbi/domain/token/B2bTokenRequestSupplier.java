@@ -4,7 +4,7 @@ import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.model.TokenRequest;
@@ -54,7 +54,7 @@ public final class B2bTokenRequestSupplier implements TokenRequestSupplier {
     public TokenRequest get() {
         SnapTimestamp timestamp = SnapTimestamp.now(clock, zone); // the only clock read: header and signature agree
         StringToSign stringToSign = StringToSign.b2b(clientKey, timestamp);
-        Signature signature;
+        Base64Signature signature;
         try {
             signature = signer.sign(stringToSign);
         } catch (SnapException e) {

@@ -4,6 +4,7 @@ import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.TokenCacheKey;
 import dev.snapbi.domain.port.CoordinatedTokenCache;
 
+import dev.snapbi.domain.port.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.snapbi.domain.transaction;
 
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapHeaders;
 import dev.snapbi.domain.model.SnapTimestamp;
 
@@ -21,13 +21,13 @@ public final class TransactionHeaders {
 
     private final AccessToken accessToken;
     private final SnapTimestamp timestamp;
-    private final Signature signature;
+    private final Base64Signature signature;
     private final ClientKey partnerId;
     private final String externalId;
     private final String channelId;
     private final String signedPath;
 
-    TransactionHeaders(AccessToken accessToken, SnapTimestamp timestamp, Signature signature, ClientKey partnerId,
+    TransactionHeaders(AccessToken accessToken, SnapTimestamp timestamp, Base64Signature signature, ClientKey partnerId,
                        String externalId, String channelId, String signedPath) {
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
@@ -49,7 +49,7 @@ public final class TransactionHeaders {
     }
 
     /** {@code X-SIGNATURE}. A secret: never log it. */
-    public Signature signature() {
+    public Base64Signature signature() {
         return signature;
     }
 

@@ -5,7 +5,7 @@ import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.port.AccessTokenProvider;
@@ -102,7 +102,7 @@ public final class TransactionSigner {
         String signingPath = profile.signingPath(pathAndQuery);
         SnapTimestamp timestamp = SnapTimestamp.now(clock, profile.zone()); // one read: header and signature agree
         StringToSign stringToSign = StringToSign.symmetric(method, signingPath, token, body, timestamp);
-        Signature signature;
+        Base64Signature signature;
         try {
             signature = symmetricSigner.sign(stringToSign);
         } catch (SnapException e) {

@@ -9,6 +9,7 @@ import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.TokenCacheKey;
 import dev.snapbi.domain.model.TokenGrant;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.domain.testing.DigestSigner;
 import dev.snapbi.domain.testing.ManualTime;
 import dev.snapbi.domain.testing.QueueExecutor;

@@ -1,7 +1,7 @@
 package dev.snapbi.nicepay.internal;
 
 import dev.snapbi.domain.error.ErrorContext;
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.error.SnapAuthenticationException;
 import dev.snapbi.domain.error.SnapErrors;
 import dev.snapbi.domain.error.SnapException;

@@ -10,20 +10,20 @@ import java.util.Base64;
  * An {@code X-SIGNATURE} value: standard Base64 (RFC 4648 alphabet, padded) of the signature bytes. Treated as a
  * secret: {@code toString()} never shows it.
  */
-public final class Signature {
+public final class Base64Signature {
 
     private final String value;
 
-    private Signature(String value) {
+    private Base64Signature(String value) {
         this.value = value;
     }
 
     /** Encodes raw signature bytes as standard padded Base64. */
-    public static Signature ofBytes(byte[] signature) {
+    public static Base64Signature ofBytes(byte[] signature) {
         if (signature == null || signature.length == 0) {
             throw new SnapConfigurationException("a signature needs at least one byte; the signer produced none");
         }
-        return new Signature(Base64.getEncoder().encodeToString(signature));
+        return new Base64Signature(Base64.getEncoder().encodeToString(signature));
     }
 
     /**
@@ -32,7 +32,7 @@ public final class Signature {
      * @throws SnapConfigurationException when it is empty or not standard padded Base64 (URL-safe alphabet, missing
      *                                    padding, whitespace are all refused)
      */
-    public static Signature parse(String base64) {
+    public static Base64Signature parse(String base64) {
         if (base64 == null || base64.isEmpty()) {
             throw new SnapConfigurationException("the signature is empty; X-SIGNATURE must be standard Base64");
         }
@@ -57,7 +57,7 @@ public final class Signature {
         } catch (IllegalArgumentException e) {
             throw new SnapConfigurationException("the signature is not valid Base64 (bad padding)");
         }
-        return new Signature(base64);
+        return new Base64Signature(base64);
     }
 
     /** The Base64 text, as sent in {@code X-SIGNATURE}. */
@@ -73,7 +73,7 @@ public final class Signature {
     /** Compares in constant time. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Signature other && MessageDigest.isEqual(other.value.getBytes(StandardCharsets.US_ASCII),
+        return o instanceof Base64Signature other && MessageDigest.isEqual(other.value.getBytes(StandardCharsets.US_ASCII),
                 value.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -84,6 +84,6 @@ public final class Signature {
 
     @Override
     public String toString() {
-        return "Signature[****, " + value.length() + " chars]";
+        return "Base64Signature[****, " + value.length() + " chars]";
     }
 }

@@ -13,11 +13,11 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SignatureTest {
+class Base64SignatureTest {
 
     @Test
     void encodes_bytes_as_standard_padded_base64() {
-        Signature s = Signature.ofBytes(new byte[]{(byte) 0xfb, (byte) 0xff, 0x01});
+        Base64Signature s = Base64Signature.ofBytes(new byte[]{(byte) 0xfb, (byte) 0xff, 0x01});
         assertThat(s.value()).isEqualTo("+/8B");
         assertThat(s.bytes()).containsExactly((byte) 0xfb, (byte) 0xff, 0x01);
     }
@@ -25,20 +25,20 @@ class SignatureTest {
     @ParameterizedTest
     @ValueSource(strings = {"-_8B", "+/8", "+/8B\n", " +/8B", "+/=B", "", "====", "+/8B===="})
     void refuses_url_safe_unpadded_or_whitespace_base64(String bad) {
-        assertThatThrownBy(() -> Signature.parse(bad)).isInstanceOf(SnapConfigurationException.class)
+        assertThatThrownBy(() -> Base64Signature.parse(bad)).isInstanceOf(SnapConfigurationException.class)
                 .hasMessageContaining("signature");
     }
 
     @Test
     void never_shows_the_signature_value() {
-        Signature s = Signature.parse("c2lnbmF0dXJlLXZhbHVl");
+        Base64Signature s = Base64Signature.parse("c2lnbmF0dXJlLXZhbHVl");
         assertThat(s.toString()).doesNotContain("c2lnbmF0dXJlLXZhbHVl").contains("****");
     }
 
     @Property(tries = 200)
     void any_bytes_round_trip_through_base64(@ForAll @Size(min = 1, max = 512) byte[] bytes) {
-        Signature s = Signature.ofBytes(bytes);
-        assertThat(Signature.parse(s.value())).isEqualTo(s);
+        Base64Signature s = Base64Signature.ofBytes(bytes);
+        assertThat(Base64Signature.parse(s.value())).isEqualTo(s);
         assertThat(s.bytes()).isEqualTo(bytes);
         assertThat(s.value()).isEqualTo(Base64.getEncoder().encodeToString(bytes));
     }

@@ -1,4 +1,4 @@
-package dev.snapbi.domain.token;
+package dev.snapbi.domain.port;
 
 /**
  * A monotonic time source in nanoseconds, for measuring how long a token has lived. Unlike the wall clock it never
