@@ -7,6 +7,7 @@ import dev.snapbi.crypto.pem.PublicKeys;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
+import dev.snapbi.domain.port.SignatureVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ import java.util.Objects;
  * boolean genuine = nicepay.verify(clientId + "|" + xTimestamp, xSignature);
  * }</pre>
  */
-public final class RsaVerifier {
+public final class RsaVerifier implements SignatureVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(RsaVerifier.class);
 
@@ -87,6 +88,7 @@ public final class RsaVerifier {
      *
      * @return false when it does not verify or {@code signature} is null
      */
+    @Override
     public boolean verify(StringToSign data, Base64Signature signature) {
         Objects.requireNonNull(data, "data");
         return signature != null && verifyBytes(data.utf8(), signature.bytes());

@@ -5,8 +5,8 @@ import dev.snapbi.domain.model.StringToSign;
 
 /**
  * Outbound port: checks an asymmetric signature (SNAP: SHA256withRSA, PKCS#1 v1.5) over the UTF-8 bytes of a string
- * to sign, e.g. NICEPAY's signature on its notifications. snap-crypto's {@code RsaVerifier} fits as a method
- * reference: {@code SignatureVerifier nicepay = RsaVerifier.fromPem(nicepayPublicKey)::verify;}.
+ * to sign, e.g. NICEPAY's signature on its notifications. snap-crypto's {@code RsaVerifier} implements it:
+ * {@code SignatureVerifier nicepay = RsaVerifier.fromPem(nicepayPublicKey);}.
  * <p>
  * Implementations are thread-safe and answer {@code false}, never throw, for a signature that does not verify.
  */

@@ -29,6 +29,23 @@ class Base64SignatureTest {
                 .hasMessageContaining("signature");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-_8B", "+/8", "+/8B\n", " +/8B", "+/=B", "", "====", "+/8B===="})
+    void offers_a_non_throwing_parse_for_text_from_outside(String bad) {
+        assertThat(Base64Signature.tryParse(bad)).isEmpty();
+        assertThat(Base64Signature.tryParse(null)).isEmpty();
+        assertThat(Base64Signature.tryParse("c2lnbmF0dXJlLXZhbHVl")).contains(Base64Signature.parse("c2lnbmF0dXJlLXZhbHVl"));
+    }
+
+    @Test
+    void refuses_text_longer_than_any_real_signature() {
+        String longest = "A".repeat(Base64Signature.MAX_LENGTH);
+        assertThat(Base64Signature.tryParse(longest)).isPresent();
+        assertThat(Base64Signature.tryParse(longest + "AAAA")).isEmpty();
+        assertThatThrownBy(() -> Base64Signature.parse(longest + "AAAA")).isInstanceOf(SnapConfigurationException.class)
+                .hasMessageContaining(String.valueOf(Base64Signature.MAX_LENGTH)).hasMessageNotContaining("AAAA");
+    }
+
     @Test
     void never_shows_the_signature_value() {
         Base64Signature s = Base64Signature.parse("c2lnbmF0dXJlLXZhbHVl");

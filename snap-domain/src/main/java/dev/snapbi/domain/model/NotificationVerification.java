@@ -1,14 +1,11 @@
-package dev.snapbi.domain.notification;
-
-import dev.snapbi.domain.model.ClientKey;
-import dev.snapbi.domain.model.SnapTimestamp;
+package dev.snapbi.domain.model;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link NotificationVerifier} found: an {@link Outcome}, the client id and timestamp when they could be read,
- * and a reason a person can act on. An immutable value; never holds the signature. Each part has one accessor.
+ * What {@link dev.snapbi.domain.notification.NotificationVerifier} found: an {@link Outcome}, the client id and
+ * timestamp when they could be read, and a reason a person can act on. An immutable value; never holds the signature. Each part has one accessor.
  */
 public final class NotificationVerification {
 
