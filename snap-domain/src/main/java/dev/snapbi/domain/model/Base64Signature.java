@@ -100,7 +100,8 @@ public final class Base64Signature {
     /** Compares in constant time. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Base64Signature other && MessageDigest.isEqual(other.value.getBytes(StandardCharsets.US_ASCII),
+        return o instanceof Base64Signature other
+                && MessageDigest.isEqual(other.value.getBytes(StandardCharsets.US_ASCII),
                 value.getBytes(StandardCharsets.US_ASCII));
     }
 

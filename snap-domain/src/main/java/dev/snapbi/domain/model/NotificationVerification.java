@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What {@link dev.snapbi.domain.notification.NotificationVerifier} found: an {@link Outcome}, the client id and
- * timestamp when they could be read, and a reason a person can act on. An immutable value; never holds the signature. Each part has one accessor.
+ * timestamp when they could be read, and a reason a person can act on. An immutable value; never holds the
+ * signature. Each part has one accessor.
  */
 public final class NotificationVerification {
 

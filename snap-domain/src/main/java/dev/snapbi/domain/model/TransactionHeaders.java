@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The SNAP headers of one attempt of a transactional call, as
  * {@link dev.snapbi.domain.transaction.TransactionSigner} made them: {@code Authorization}, {@code X-TIMESTAMP},
- * {@code X-SIGNATURE}, {@code X-PARTNER-ID}, {@code X-EXTERNAL-ID} and {@code CHANNEL-ID}. Set them on the request, replacing any earlier values (a retry gets new headers, never a second copy).
+ * {@code X-SIGNATURE}, {@code X-PARTNER-ID}, {@code X-EXTERNAL-ID} and {@code CHANNEL-ID}. Set them on the request,
+ * replacing any earlier values (a retry gets new headers, never a second copy).
  * Holds secrets (the token and the signature): {@code toString()} shows neither.
  */
 public final class TransactionHeaders {

@@ -34,7 +34,8 @@ class Base64SignatureTest {
     void offers_a_non_throwing_parse_for_text_from_outside(String bad) {
         assertThat(Base64Signature.tryParse(bad)).isEmpty();
         assertThat(Base64Signature.tryParse(null)).isEmpty();
-        assertThat(Base64Signature.tryParse("c2lnbmF0dXJlLXZhbHVl")).contains(Base64Signature.parse("c2lnbmF0dXJlLXZhbHVl"));
+        assertThat(Base64Signature.tryParse("c2lnbmF0dXJlLXZhbHVl"))
+                .contains(Base64Signature.parse("c2lnbmF0dXJlLXZhbHVl"));
     }
 
     @Test

@@ -188,8 +188,8 @@ class NotificationVerifierTest {
         assertThat(huge.reason()).contains("at most " + Base64Signature.MAX_LENGTH);
         assertThat(huge.timestamp()).contains(SnapTimestamp.parse(TIMESTAMP));
 
-        NotificationVerification arabicDigits = v.verify(headers("IONPAYTEST", "\u0662\u0660\u0662\u0664-12-31T10:11:40+07:00",
-                genuine()));
+        NotificationVerification arabicDigits = v.verify(headers("IONPAYTEST",
+                "\u0662\u0660\u0662\u0664-12-31T10:11:40+07:00", genuine()));
         assertThat(arabicDigits.outcome()).isEqualTo(Outcome.MALFORMED_TIMESTAMP);
         assertThat(arabicDigits.reason()).contains("'????-12-31T10:11:40+07:00'");
         assertThat(arabicDigits.timestamp()).isEmpty();
