@@ -3,7 +3,7 @@ package dev.snapbi.benchmarks;
 import dev.snapbi.crypto.HmacSha512Signer;
 import dev.snapbi.domain.model.ClientSecret;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.transaction.TransactionHeaders;
+import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.sandbox.SandboxClient;

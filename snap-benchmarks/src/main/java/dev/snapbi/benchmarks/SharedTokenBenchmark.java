@@ -1,7 +1,7 @@
 package dev.snapbi.benchmarks;
 
 import dev.snapbi.cache.redis.RedisTokenCache;
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.SnapTimestamp;
@@ -10,7 +10,7 @@ import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.port.CoordinatedTokenCache;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
-import dev.snapbi.domain.token.Ticker;
+import dev.snapbi.domain.port.Ticker;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -93,7 +93,7 @@ public class SharedTokenBenchmark {
         TokenCacheKey key = TokenCacheKey.of("https://benchmark.test/token", ClientKey.of("BENCHMARK"));
         AtomicInteger issued = new AtomicInteger();
         B2bTokenRequestSupplier requests = B2bTokenRequestSupplier.create(ClientKey.of("BENCHMARK"),
-                text -> dev.snapbi.domain.model.Signature.ofBytes(new byte[]{1, 2, 3}),
+                text -> dev.snapbi.domain.model.Base64Signature.ofBytes(new byte[]{1, 2, 3}),
                 Clock.systemUTC(), SnapTimestamp.JAKARTA);
 
         RedisTokenCache hotStore = RedisTokenCache.builder().uri(uri).encryptionSecret(secret).build();

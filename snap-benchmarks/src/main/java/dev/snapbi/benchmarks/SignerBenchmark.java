@@ -4,7 +4,7 @@ import dev.snapbi.crypto.GeneratedKeyPair;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.model.ClientKey;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -91,7 +91,7 @@ public class SignerBenchmark {
 
     /** snap-crypto's signer. */
     @Benchmark
-    public Signature ours(Key key) {
+    public Base64Signature ours(Key key) {
         return key.signer.sign(key.stringToSign);
     }
 

@@ -3,7 +3,7 @@ package dev.snapbi.benchmarks;
 import dev.snapbi.crypto.HmacSha512Signer;
 import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.ClientSecret;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,7 +63,7 @@ public class SymmetricSignatureBenchmark {
 
     /** Minify, SHA-256, string to sign, HMAC-SHA512, Base64. */
     @Benchmark
-    public Signature sign() {
+    public Base64Signature sign() {
         byte[] body = CompactJson.compact(prettyBody).getBytes(StandardCharsets.UTF_8);
         return signer.sign(StringToSign.symmetric("POST", "/api/v1.0/transfer-va/create-va", accessToken, body,
                 timestamp));

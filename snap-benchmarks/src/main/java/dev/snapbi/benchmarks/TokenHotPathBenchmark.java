@@ -1,6 +1,6 @@
 package dev.snapbi.benchmarks;
 
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.SnapTimestamp;
@@ -8,7 +8,7 @@ import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
-import dev.snapbi.domain.token.Ticker;
+import dev.snapbi.domain.port.Ticker;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -9,7 +9,7 @@ import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ClientSecret;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import picocli.CommandLine;
@@ -91,7 +91,7 @@ final class SignCommand implements Callable<Integer> {
         require(privateKey.file(), "--private-key");
         RsaSigner signer = privateKey.signer(root);
         StringToSign stringToSign = StringToSign.b2b(ClientKey.of(clientKey), ts);
-        Signature signature = signer.sign(stringToSign);
+        Base64Signature signature = signer.sign(stringToSign);
         PrintWriter out = spec.commandLine().getOut();
         out.println("string to sign: " + stringToSign.value());
         out.println("X-TIMESTAMP:    " + ts.value());
@@ -111,7 +111,7 @@ final class SignCommand implements Callable<Integer> {
         String signingPath = ProviderProfile.nicepayDevelopment().signingPath(path);
         String upper = method.toUpperCase(Locale.ROOT);
         StringToSign stringToSign = StringToSign.symmetric(upper, signingPath, accessToken, bytes, ts);
-        Signature signature = HmacSha512Signer.create(ClientSecret.of(secret)).sign(stringToSign);
+        Base64Signature signature = HmacSha512Signer.create(ClientSecret.of(secret)).sign(stringToSign);
         String shown = upper + ":" + signingPath + ":" + shorten(accessToken) + ":" + StringToSign.sha256Hex(bytes)
                 + ":" + ts.value();
         PrintWriter out = spec.commandLine().getOut();

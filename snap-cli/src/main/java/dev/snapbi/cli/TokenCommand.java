@@ -13,7 +13,7 @@ import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.token.AccessTokenService;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.sandbox.SnapSandbox;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -43,6 +43,7 @@ class ReadmeSnippetsTest {
             "import dev.snapbi.domain.model.*;",
             "import dev.snapbi.domain.notification.*;",
             "import dev.snapbi.domain.port.*;",
+            "import dev.snapbi.domain.response.*;",
             "import dev.snapbi.domain.token.*;",
             "import dev.snapbi.domain.transaction.*;",
             "import dev.snapbi.crypto.*;",

@@ -11,7 +11,7 @@ import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.testing.ManualClock;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.junit.jupiter.api.AfterEach;

@@ -6,7 +6,7 @@ import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.crypto.RsaVerifier;
 import dev.snapbi.crypto.pem.PrivateKeys;
 import dev.snapbi.domain.error.SnapConfigurationException;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -120,7 +120,7 @@ class KeyLoaderPropertyTest {
         if (outcome instanceof Loaded loaded) {
             // a flip inside the key's numbers can still parse; then the signer must have refused an inconsistent
             // key, so whatever loads signs what its own public part verifies (or is the original key)
-            Signature signature = loaded.signer().sign(PROBE);
+            Base64Signature signature = loaded.signer().sign(PROBE);
             assertThat(RsaVerifier.create(loaded.publicKey()).verify(PROBE, signature))
                     .as("a loaded key signs verifiably").isTrue();
         } else {

@@ -13,7 +13,7 @@ import dev.snapbi.domain.error.SnapUnavailableException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ClientSecret;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.model.TokenGrant;
@@ -21,7 +21,7 @@ import dev.snapbi.domain.model.TokenRequest;
 import dev.snapbi.domain.port.TokenRequestSupplier;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.sandbox.RecordedRequest;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.junit.jupiter.api.AfterAll;
@@ -183,7 +183,7 @@ class SecretRedactionTest {
         StringToSign transactional = StringToSign.symmetric("POST", "/api/v1.0/transfer-va/create-va", token,
                 "{\"partnerServiceId\":\"1\"}".getBytes(StandardCharsets.UTF_8), SnapTimestamp.now(Clock.systemUTC(),
                         SnapTimestamp.JAKARTA));
-        Signature symmetric = hmac.sign(transactional);
+        Base64Signature symmetric = hmac.sign(transactional);
         errors.add(catchThrowable(() -> StringToSign.symmetric("post", "/api", token, new byte[0],
                 SnapTimestamp.now(Clock.systemUTC(), SnapTimestamp.JAKARTA))));
 

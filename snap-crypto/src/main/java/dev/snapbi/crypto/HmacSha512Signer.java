@@ -2,7 +2,7 @@ package dev.snapbi.crypto;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.ClientSecret;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.port.SymmetricSigner;
 
@@ -23,7 +23,7 @@ import java.util.Objects;
  * <pre>{@code
  * HmacSha512Signer signer = HmacSha512Signer.create(ClientSecret.of(secret));
  * String body = CompactJson.compact(json);            // dev.snapbi.domain.json.CompactJson
- * Signature signature = signer.sign(StringToSign.symmetric("POST", "/api/v1.0/transfer-va/create-va", token,
+ * Base64Signature signature = signer.sign(StringToSign.symmetric("POST", "/api/v1.0/transfer-va/create-va", token,
  *         body.getBytes(StandardCharsets.UTF_8), timestamp));
  * }</pre>
  */
@@ -78,9 +78,9 @@ public final class HmacSha512Signer implements SymmetricSigner {
 
     /** Signs the string's UTF-8 bytes. Thread-safe; never returns null. */
     @Override
-    public Signature sign(StringToSign stringToSign) {
+    public Base64Signature sign(StringToSign stringToSign) {
         Objects.requireNonNull(stringToSign, "stringToSign");
-        return Signature.ofBytes(perThread.get().doFinal(stringToSign.utf8()));
+        return Base64Signature.ofBytes(perThread.get().doFinal(stringToSign.utf8()));
     }
 
     /** {@code HmacSha512Signer[HmacSHA512]}: never the secret. */

@@ -5,7 +5,7 @@ import dev.snapbi.crypto.internal.RsaKeyRules;
 import dev.snapbi.crypto.internal.RsaSignatureEngine;
 import dev.snapbi.crypto.pem.PrivateKeys;
 import dev.snapbi.domain.error.SnapConfigurationException;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.port.Signer;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * RsaSigner signer = RsaSigner.fromPem(System.getenv("SNAP_PRIVATE_KEY"));
- * Signature signature = signer.sign(StringToSign.b2b(clientKey, timestamp));
+ * Base64Signature signature = signer.sign(StringToSign.b2b(clientKey, timestamp));
  * }</pre>
  */
 public final class RsaSigner implements Signer {
@@ -132,9 +132,9 @@ public final class RsaSigner implements Signer {
      * @throws SnapConfigurationException if the security provider fails to sign (never returns null)
      */
     @Override
-    public Signature sign(StringToSign stringToSign) {
+    public Base64Signature sign(StringToSign stringToSign) {
         Objects.requireNonNull(stringToSign, "stringToSign");
-        return Signature.ofBytes(engine.sign(stringToSign.utf8()));
+        return Base64Signature.ofBytes(engine.sign(stringToSign.utf8()));
     }
 
     /** The modulus size of the key, in bits. */

@@ -4,8 +4,9 @@ import dev.snapbi.crypto.internal.RsaKeyRules;
 import dev.snapbi.crypto.internal.RsaSignatureEngine;
 import dev.snapbi.crypto.pem.PublicKeys;
 import dev.snapbi.domain.error.SnapConfigurationException;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
+import dev.snapbi.domain.port.SignatureVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ import java.util.Objects;
  * boolean genuine = nicepay.verify(clientId + "|" + xTimestamp, xSignature);
  * }</pre>
  */
-public final class RsaVerifier {
+public final class RsaVerifier implements SignatureVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(RsaVerifier.class);
 
@@ -73,7 +74,8 @@ public final class RsaVerifier {
      *
      * @return false when it does not verify or {@code signature} is null
      */
-    public boolean verify(StringToSign data, Signature signature) {
+    @Override
+    public boolean verify(StringToSign data, Base64Signature signature) {
         Objects.requireNonNull(data, "data");
         return signature != null && verifyBytes(data.utf8(), signature.bytes());
     }
@@ -86,9 +88,9 @@ public final class RsaVerifier {
      */
     public boolean verify(String data, String base64Signature) {
         Objects.requireNonNull(data, "data");
-        Signature signature;
+        Base64Signature signature;
         try {
-            signature = Signature.parse(base64Signature);
+            signature = Base64Signature.parse(base64Signature);
         } catch (SnapConfigurationException e) {
             return false;
         }

@@ -4,7 +4,7 @@ import dev.snapbi.crypto.testing.OpenSsl;
 import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientSecret;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class HmacSha512SignerTest {
 
     @Test
     void matches_rfc_4231_test_case_2() {
-        Signature signature = HmacSha512Signer.create(ClientSecret.of("Jefe"))
+        Base64Signature signature = HmacSha512Signer.create(ClientSecret.of("Jefe"))
                 .sign(StringToSign.of("what do ya want for nothing?"));
 
         assertThat(HexFormat.of().formatHex(signature.bytes())).isEqualTo("164b7a7bfcf819e2e395fbe73b56e0a387bd6422"
@@ -78,7 +78,7 @@ class HmacSha512SignerTest {
                 + TIMESTAMP.value();
 
         StringToSign stringToSign = StringToSign.symmetric("POST", PATH, TOKEN, body, TIMESTAMP);
-        Signature signature = HmacSha512Signer.create(ClientSecret.of(secret)).sign(stringToSign);
+        Base64Signature signature = HmacSha512Signer.create(ClientSecret.of(secret)).sign(stringToSign);
 
         assertThat(stringToSign.value()).isEqualTo(expectedText);
         assertThat(signature.bytes()).isEqualTo(opensslHmac(secret, expectedText));
@@ -92,7 +92,7 @@ class HmacSha512SignerTest {
         String expectedText = "GET:/api/v1.0/balance-inquiry:" + TOKEN.value() + ":" + emptyHash + ":"
                 + TIMESTAMP.value();
 
-        Signature signature = HmacSha512Signer.create(ClientSecret.of(secret))
+        Base64Signature signature = HmacSha512Signer.create(ClientSecret.of(secret))
                 .sign(StringToSign.symmetric("GET", "/api/v1.0/balance-inquiry", TOKEN, new byte[0], TIMESTAMP));
 
         assertThat(signature.bytes()).isEqualTo(opensslHmac(secret, expectedText));
@@ -105,7 +105,7 @@ class HmacSha512SignerTest {
         StringToSign text = StringToSign.symmetric("POST", PATH, TOKEN, "{}".getBytes(StandardCharsets.UTF_8),
                 TIMESTAMP);
 
-        Signature signature = HmacSha512Signer.create(ClientSecret.of(secret)).sign(text);
+        Base64Signature signature = HmacSha512Signer.create(ClientSecret.of(secret)).sign(text);
 
         assertThat(signature.bytes()).isEqualTo(opensslHmac(secret, text.value()));
         String lossy = new String(secret.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
@@ -130,7 +130,7 @@ class HmacSha512SignerTest {
     void gives_the_same_answer_from_many_threads() throws Exception {
         HmacSha512Signer signer = HmacSha512Signer.create(ClientSecret.of("shared-secret"));
         List<StringToSign> texts = new ArrayList<>();
-        List<Signature> expected = new ArrayList<>();
+        List<Base64Signature> expected = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             texts.add(StringToSign.of("text number " + i));
             expected.add(signer.sign(texts.get(i)));

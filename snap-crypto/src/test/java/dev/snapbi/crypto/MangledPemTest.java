@@ -1,7 +1,7 @@
 package dev.snapbi.crypto;
 
 import dev.snapbi.crypto.testing.OpenSslKeys;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +22,12 @@ class MangledPemTest {
     @TempDir
     static Path dir;
     static OpenSslKeys keys;
-    static Signature expected;
+    static Base64Signature expected;
 
     @BeforeAll
     static void makeKeys() {
         keys = new OpenSslKeys(dir);
-        expected = Signature.ofBytes(keys.sign(keys.rsaPkcs1(), TEXT.value()));
+        expected = Base64Signature.ofBytes(keys.sign(keys.rsaPkcs1(), TEXT.value()));
     }
 
     private static String literalBackslashN(String pem) {

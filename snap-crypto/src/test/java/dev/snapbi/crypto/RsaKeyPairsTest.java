@@ -5,7 +5,7 @@ import dev.snapbi.crypto.pem.PublicKeys;
 import dev.snapbi.crypto.testing.OpenSsl;
 import dev.snapbi.crypto.testing.OpenSslKeys;
 import dev.snapbi.domain.error.SnapConfigurationException;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class RsaKeyPairsTest {
 
     @Test
     void generated_pems_sign_and_verify() {
-        Signature signature = RsaSigner.fromPem(pair.privateKeyPem()).sign(TEXT);
+        Base64Signature signature = RsaSigner.fromPem(pair.privateKeyPem()).sign(TEXT);
 
         assertThat(RsaVerifier.fromPem(pair.publicKeyPem()).verify(TEXT, signature)).isTrue();
     }

@@ -1,7 +1,7 @@
 package dev.snapbi.crypto;
 
 import dev.snapbi.domain.model.ClientKey;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 /** The signer and the verifier together, on keys from {@link RsaKeyPairs}. */
 class RsaSignerAndVerifierTest {
 
-    private static final StringToSign NOTIFICATION = StringToSign.b2b(ClientKey.of("IONPAYTEST"),
+    private static final StringToSign NOTIFICATION = StringToSign.notification(ClientKey.of("IONPAYTEST"),
             SnapTimestamp.parse("2024-12-31T10:11:40+07:00"));
 
     static GeneratedKeyPair pair;
@@ -41,7 +41,7 @@ class RsaSignerAndVerifierTest {
 
     @Test
     void verifies_a_notification_signature_over_client_id_and_timestamp() {
-        Signature signature = signer.sign(NOTIFICATION);
+        Base64Signature signature = signer.sign(NOTIFICATION);
 
         assertThat(verifier.verify(NOTIFICATION, signature)).isTrue();
         assertThat(verifier.verify("IONPAYTEST|2024-12-31T10:11:40+07:00", signature.value())).isTrue();
@@ -49,8 +49,8 @@ class RsaSignerAndVerifierTest {
 
     @Test
     void signatures_are_deterministic_standard_base64_of_the_key_length() {
-        Signature first = signer.sign(NOTIFICATION);
-        Signature second = signer.sign(NOTIFICATION);
+        Base64Signature first = signer.sign(NOTIFICATION);
+        Base64Signature second = signer.sign(NOTIFICATION);
 
         assertThat(first).isEqualTo(second);
         assertThat(first.value()).matches("[A-Za-z0-9+/]{342}==");
@@ -59,8 +59,8 @@ class RsaSignerAndVerifierTest {
 
     @Test
     void rejects_a_signature_over_other_text_or_by_another_key() {
-        Signature signature = signer.sign(NOTIFICATION);
-        Signature byOtherKey = RsaSigner.create(other.privateKey()).sign(NOTIFICATION);
+        Base64Signature signature = signer.sign(NOTIFICATION);
+        Base64Signature byOtherKey = RsaSigner.create(other.privateKey()).sign(NOTIFICATION);
 
         assertThat(verifier.verify("IONPAYTEST|2024-12-31T10:11:41+07:00", signature.value())).isFalse();
         assertThat(verifier.verify(NOTIFICATION, byOtherKey)).isFalse();
@@ -71,7 +71,7 @@ class RsaSignerAndVerifierTest {
         byte[] bytes = signer.sign(NOTIFICATION).bytes();
         bytes[100] ^= 0x01;
 
-        assertThat(verifier.verify(NOTIFICATION, Signature.ofBytes(bytes))).isFalse();
+        assertThat(verifier.verify(NOTIFICATION, Base64Signature.ofBytes(bytes))).isFalse();
     }
 
     @Test
@@ -89,7 +89,7 @@ class RsaSignerAndVerifierTest {
                 .isFalse();
         assertThat(verifier.verify(data, Base64.getEncoder().encodeToString(new byte[256]))).as("all zeros")
                 .isFalse();
-        assertThat(verifier.verify(NOTIFICATION, (Signature) null)).isFalse();
+        assertThat(verifier.verify(NOTIFICATION, (Base64Signature) null)).isFalse();
     }
 
     @Test
@@ -110,7 +110,7 @@ class RsaSignerAndVerifierTest {
     @Test
     void signs_and_verifies_from_many_threads_at_once_with_identical_results() throws Exception {
         List<StringToSign> texts = new ArrayList<>();
-        List<Signature> expected = new ArrayList<>();
+        List<Base64Signature> expected = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             StringToSign text = StringToSign.of("IONPAYTEST|2024-12-31T10:11:" + (10 + i) + "+07:00");
             texts.add(text);
@@ -129,7 +129,7 @@ class RsaSignerAndVerifierTest {
                     for (int round = 0; round < 3; round++) {
                         for (int i = 0; i < texts.size(); i++) {
                             int k = (i + offset) % texts.size();
-                            Signature s = signer.sign(texts.get(k));
+                            Base64Signature s = signer.sign(texts.get(k));
                             if (s.equals(expected.get(k)) && verifier.verify(texts.get(k), s)
                                     && !verifier.verify(texts.get((k + 1) % texts.size()), s)) {
                                 good++;
@@ -162,7 +162,7 @@ class RsaSignerAndVerifierTest {
         generator.initialize(1024);
         java.security.KeyPair small = generator.generateKeyPair();
 
-        Signature signature = RsaSigner.create(small.getPrivate()).sign(NOTIFICATION);
+        Base64Signature signature = RsaSigner.create(small.getPrivate()).sign(NOTIFICATION);
 
         assertThat(signature.bytes()).hasSize(128);
         assertThat(RsaVerifier.create(small.getPublic()).verify(NOTIFICATION, signature)).isTrue();

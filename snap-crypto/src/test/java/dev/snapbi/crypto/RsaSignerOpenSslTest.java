@@ -3,7 +3,7 @@ package dev.snapbi.crypto;
 import dev.snapbi.crypto.pem.PrivateKeys;
 import dev.snapbi.crypto.testing.OpenSslKeys;
 import dev.snapbi.domain.model.ClientKey;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,7 +117,7 @@ class RsaSignerOpenSslTest {
 
     @Test
     void openssl_verifies_our_signature_with_the_public_key() {
-        Signature ours = RsaSigner.fromFile(keys.rsaPkcs8()).sign(NICEPAY_SAMPLE);
+        Base64Signature ours = RsaSigner.fromFile(keys.rsaPkcs8()).sign(NICEPAY_SAMPLE);
 
         assertThat(keys.verifies(keys.rsaPublic(), NICEPAY_SAMPLE.value(), ours.bytes())).isTrue();
         assertThat(keys.verifies(keys.rsaPublic(), "normaltest|2024-12-31T10:11:41+07:00", ours.bytes()))
@@ -140,7 +140,7 @@ class RsaSignerOpenSslTest {
         assertThat(RsaVerifier.fromPem(keys.text(keys.certificate())).verify(NICEPAY_SAMPLE.value(), base64))
                 .isTrue();
         assertThat(RsaVerifier.fromPem(keys.text(keys.rsaPublicPkcs1())).verify(NICEPAY_SAMPLE,
-                Signature.parse(base64))).isTrue();
+                Base64Signature.parse(base64))).isTrue();
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.notification.NotificationVerification;
+import dev.snapbi.domain.model.NotificationVerification;
 import dev.snapbi.nicepay.model.Amount;
 import dev.snapbi.nicepay.model.PaymentStatus;
 import dev.snapbi.nicepay.model.VirtualAccountStatus;

@@ -1,6 +1,6 @@
 package dev.snapbi.nicepay;
 
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapProtocolException;
 import dev.snapbi.nicepay.call.SnapCall;

@@ -4,8 +4,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.crypto.RsaVerifier;
-import dev.snapbi.domain.notification.NotificationVerification;
-import dev.snapbi.domain.notification.NotificationVerification.Outcome;
+import dev.snapbi.domain.model.NotificationVerification;
+import dev.snapbi.domain.model.NotificationVerification.Outcome;
 import dev.snapbi.domain.notification.NotificationVerifier;
 import dev.snapbi.sandbox.SnapSandbox;
 import dev.snapbi.sandbox.junit.SnapSandboxExtension;
@@ -110,7 +110,7 @@ class NotificationVerificationTest {
 
         assertThat(status).isEqualTo(200);
         assertThat(lastVerdict.get().outcome()).isEqualTo(Outcome.VALID);
-        assertThat(lastVerdict.get().clientId().value()).isEqualTo("IONPAYTEST");
+        assertThat(lastVerdict.get().clientId().orElseThrow().value()).isEqualTo("IONPAYTEST");
     }
 
     @Test

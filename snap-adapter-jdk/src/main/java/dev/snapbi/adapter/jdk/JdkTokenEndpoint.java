@@ -5,7 +5,7 @@ import dev.snapbi.adapter.jdk.internal.OwnedHttpClient;
 import dev.snapbi.adapter.jdk.internal.SecretScrubber;
 import dev.snapbi.adapter.jdk.internal.TinyJson;
 import dev.snapbi.domain.error.ErrorContext;
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapErrors;
 import dev.snapbi.domain.error.SnapException;

@@ -2,7 +2,7 @@ package dev.snapbi.adapter.jdk;
 
 import dev.snapbi.domain.port.TransactionTransport.Request;
 import dev.snapbi.domain.port.TransactionTransport.Response;
-import dev.snapbi.domain.transaction.TransactionHeaders;
+import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.sandbox.RecordedRequest;
 import dev.snapbi.sandbox.SnapSandbox;
 import dev.snapbi.testing.tck.internal.SandboxSession;

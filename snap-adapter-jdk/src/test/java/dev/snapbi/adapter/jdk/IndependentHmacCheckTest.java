@@ -6,7 +6,7 @@ import dev.snapbi.domain.model.ClientSecret;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.port.TransactionTransport.Request;
-import dev.snapbi.domain.transaction.TransactionHeaders;
+import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.testing.tck.internal.CapturedRequest;
 import dev.snapbi.testing.tck.internal.LoopbackHttpServer;

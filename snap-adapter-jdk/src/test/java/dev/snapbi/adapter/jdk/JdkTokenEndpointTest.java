@@ -6,7 +6,7 @@ import dev.snapbi.domain.error.SnapProtocolException;
 import dev.snapbi.domain.error.SnapUnavailableException;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
 import dev.snapbi.testing.tck.internal.LoopbackHttpServer;
@@ -41,7 +41,7 @@ class JdkTokenEndpointTest {
     JdkTokenEndpointTest() {
         byte[] sig = new byte[256];
         new Random(7).nextBytes(sig);
-        Signature s = Signature.ofBytes(sig);
+        Base64Signature s = Base64Signature.ofBytes(sig);
         this.signature = s.value();
         this.requests = B2bTokenRequestSupplier.create(ClientKey.of("IONPAYTEST"), x -> s, Clock.systemUTC(),
                 SnapTimestamp.JAKARTA);

@@ -4,7 +4,7 @@ import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapUnavailableException;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.port.TransactionTransport.Request;
@@ -110,7 +110,7 @@ class PlainHttpGuardTest {
 
         try (JdkTokenEndpoint endpoint = JdkTokenEndpoint.builder().profile(profile).maxAttempts(1).build()) {
             TokenGrant grant = endpoint.requestToken(B2bTokenRequestSupplier.create(ClientKey.of("IONPAYTEST"),
-                    s -> Signature.ofBytes(new byte[]{1, 2, 3}), Clock.systemUTC(), SnapTimestamp.JAKARTA));
+                    s -> Base64Signature.ofBytes(new byte[]{1, 2, 3}), Clock.systemUTC(), SnapTimestamp.JAKARTA));
             assertThat(grant.accessToken()).isEqualTo("abc");
         }
         assertThat(server.requests()).hasSize(1);

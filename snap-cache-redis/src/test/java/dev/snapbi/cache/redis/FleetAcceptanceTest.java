@@ -5,7 +5,7 @@ import dev.snapbi.cache.redis.testing.SandboxFleet;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.token.AccessTokenService;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

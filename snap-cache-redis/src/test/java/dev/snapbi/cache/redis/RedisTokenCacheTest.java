@@ -12,7 +12,7 @@ import dev.snapbi.domain.testing.DigestSigner;
 import dev.snapbi.domain.testing.ScriptedTokenEndpoint;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

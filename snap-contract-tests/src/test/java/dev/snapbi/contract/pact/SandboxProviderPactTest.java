@@ -22,7 +22,7 @@ import dev.snapbi.domain.port.ExternalIdGenerator;
 import dev.snapbi.domain.token.AccessTokenService;
 import dev.snapbi.domain.token.B2bTokenRequestSupplier;
 import dev.snapbi.domain.transaction.TimeOrderedExternalIdGenerator;
-import dev.snapbi.domain.transaction.TransactionHeaders;
+import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.sandbox.RecordedRequest;

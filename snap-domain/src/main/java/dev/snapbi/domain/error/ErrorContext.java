@@ -1,5 +1,7 @@
 package dev.snapbi.domain.error;
 
+import dev.snapbi.domain.response.ResponseCode;
+
 /**
  * Where an error came from: the parsed SNAP response code, the HTTP status, the server's message and the request.
  * Every component is optional ({@code null} or {@code 0} when unknown).

@@ -2,6 +2,8 @@ package dev.snapbi.domain.error;
 
 import dev.snapbi.domain.internal.Redaction;
 
+import dev.snapbi.domain.response.ResponseCode;
+import dev.snapbi.domain.response.StandardResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

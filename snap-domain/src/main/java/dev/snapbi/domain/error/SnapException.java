@@ -1,5 +1,6 @@
 package dev.snapbi.domain.error;
 
+import dev.snapbi.domain.response.ResponseCode;
 import java.util.Optional;
 import java.util.OptionalInt;
 

@@ -1,6 +1,7 @@
 package dev.snapbi.domain.model;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.internal.Checks;
 import dev.snapbi.domain.internal.Redaction;
 
 import java.time.Duration;
@@ -69,13 +70,8 @@ public final class AccessToken {
         if (value.length() > MAX_LENGTH) {
             return "the token has " + value.length() + " characters, more than the " + MAX_LENGTH + " allowed";
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= ' ' || c > '~') {
-                return "the token holds a character that cannot go into an HTTP header (position " + i + ")";
-            }
-        }
-        return null;
+        int bad = Checks.firstNonVisibleAscii(value);
+        return bad < 0 ? null : "the token holds a character that cannot go into an HTTP header (position " + bad + ")";
     }
 
     /** The opaque token value. A secret: never log it. */

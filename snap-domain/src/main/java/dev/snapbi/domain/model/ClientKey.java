@@ -1,6 +1,7 @@
 package dev.snapbi.domain.model;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.internal.Checks;
 
 /**
  * The client id sent as {@code X-CLIENT-KEY} (NICEPAY: the merchant id "iMid", e.g. {@code IONPAYTEST}).
@@ -23,7 +24,7 @@ public record ClientKey(String value) {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c <= ' ' || c > '~' || c == '|') {
+            if (!Checks.isVisibleAscii(c) || c == '|') {
                 throw new SnapConfigurationException("the client key (X-CLIENT-KEY) may hold only printable ASCII"
                         + " without spaces or '|'; found " + describe(c) + " at position " + i);
             }

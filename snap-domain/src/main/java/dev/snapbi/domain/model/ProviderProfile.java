@@ -39,7 +39,10 @@ public final class ProviderProfile {
         this.tokenPath = validatePath(b.tokenPath, "token path");
         this.signingPathPrefix = b.signingPathPrefix == null || b.signingPathPrefix.isEmpty() ? ""
                 : validatePath(b.signingPathPrefix, "signing path prefix");
-        this.zone = Objects.requireNonNull(b.zone, "zone");
+        if (b.zone == null) {
+            throw new SnapConfigurationException("the provider zone is missing, e.g. SnapTimestamp.JAKARTA");
+        }
+        this.zone = b.zone;
     }
 
     /** NICEPAY development (sandbox): {@code https://dev.nicepay.co.id}. */

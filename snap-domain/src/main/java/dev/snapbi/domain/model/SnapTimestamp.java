@@ -1,6 +1,7 @@
 package dev.snapbi.domain.model;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.internal.Checks;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -59,26 +61,31 @@ public final class SnapTimestamp {
     }
 
     /**
-     * Parses a timestamp of exactly the SNAP shape.
+     * Parses a timestamp of exactly the SNAP shape that you supply (a setting, a command-line option, a test); for
+     * text from outside (a header a server or a caller sent) use {@link #tryParse(String)}.
      *
      * @throws SnapConfigurationException for any other shape (fractions, missing offset, offset without colon, spaces)
      *                                    or an impossible date or time
      */
     public static SnapTimestamp parse(String text) {
-        if (text == null || text.length() > 25 || !SHAPE.matcher(text).matches()) {
-            throw new SnapConfigurationException("X-TIMESTAMP must look like 2024-12-31T10:11:40+07:00"
-                    + " (yyyy-MM-dd'T'HH:mm:ssXXX), got " + (text == null ? "nothing" : "'" + shorten(text) + "'"));
-        }
-        try {
-            return new SnapTimestamp(OffsetDateTime.parse(text, FORMAT));
-        } catch (DateTimeException e) {
-            throw new SnapConfigurationException("X-TIMESTAMP '" + text + "' is not a real date and time", e);
-        }
+        return tryParse(text).orElseThrow(() -> new SnapConfigurationException("X-TIMESTAMP must look like"
+                + " 2024-12-31T10:11:40+07:00 (yyyy-MM-dd'T'HH:mm:ssXXX) and be a real date and time, got "
+                + (text == null ? "nothing" : "'" + Checks.shown(text, 40) + "'")));
     }
 
-    private static String shorten(String text) {
-        String s = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-        return s.replaceAll("\\p{Cntrl}", "?");
+    /**
+     * Parses a timestamp of exactly the SNAP shape, or returns empty for anything else (any other shape, an
+     * impossible date or time, {@code null}): the non-throwing path for text from outside.
+     */
+    public static Optional<SnapTimestamp> tryParse(String text) {
+        if (text == null || text.length() > 25 || !SHAPE.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SnapTimestamp(OffsetDateTime.parse(text, FORMAT)));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The text as sent in {@code X-TIMESTAMP} and in the string-to-sign. */

@@ -7,9 +7,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The exact text a signature covers. For the B2B access token it is {@code clientKey + "|" + X-TIMESTAMP}
- * (NICEPAY's sample: {@code normaltest|2024-12-31T10:11:40+07:00}); notifications from NICEPAY use the same shape.
- * Signers sign its UTF-8 bytes.
+ * The exact text a signature covers, one factory per use: {@link #b2b} for the B2B access token
+ * ({@code clientKey + "|" + X-TIMESTAMP}, NICEPAY's sample: {@code normaltest|2024-12-31T10:11:40+07:00}),
+ * {@link #notification} for what the provider signs on its notifications (the same shape, another signer),
+ * {@link #symmetric} for transactional calls. Signers sign its UTF-8 bytes.
  */
 public final class StringToSign {
 
@@ -24,6 +25,14 @@ public final class StringToSign {
     /** The B2B access-token string to sign: {@code clientKey|timestamp}. */
     public static StringToSign b2b(ClientKey clientKey, SnapTimestamp timestamp) {
         return new StringToSign(clientKey.value() + "|" + timestamp.value(), false);
+    }
+
+    /**
+     * The string the provider signs on its notifications (SNAP-SPEC section 6): {@code clientId|X-TIMESTAMP}, with
+     * the provider's private key. The text has the shape of {@link #b2b}'s; this factory says which signature it is.
+     */
+    public static StringToSign notification(ClientKey clientId, SnapTimestamp timestamp) {
+        return new StringToSign(clientId.value() + "|" + timestamp.value(), false);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.snapbi.domain.model;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
 
-import java.util.Objects;
 
 /**
  * Names one credential's token in a {@link dev.snapbi.domain.port.TokenCache}: a namespace (normally the token URL
@@ -18,7 +17,9 @@ public record TokenCacheKey(String namespace, ClientKey clientKey) {
         if (namespace == null || namespace.isBlank()) {
             throw new SnapConfigurationException("a token cache key needs a namespace (e.g. the token URL)");
         }
-        Objects.requireNonNull(clientKey, "clientKey");
+        if (clientKey == null) {
+            throw new SnapConfigurationException("a token cache key needs a client key");
+        }
     }
 
     /** The key for this namespace and client. */

@@ -1,6 +1,6 @@
 package dev.snapbi.domain.model;
 
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.error.SnapProtocolException;
 import dev.snapbi.domain.internal.Redaction;
 

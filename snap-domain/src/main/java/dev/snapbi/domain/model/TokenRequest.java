@@ -16,16 +16,16 @@ public final class TokenRequest {
 
     private final ClientKey clientKey;
     private final SnapTimestamp timestamp;
-    private final Signature signature;
+    private final Base64Signature signature;
 
-    private TokenRequest(ClientKey clientKey, SnapTimestamp timestamp, Signature signature) {
+    private TokenRequest(ClientKey clientKey, SnapTimestamp timestamp, Base64Signature signature) {
         this.clientKey = Objects.requireNonNull(clientKey, "clientKey");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.signature = Objects.requireNonNull(signature, "signature");
     }
 
     /** A request from its parts; the signature must cover {@code clientKey|timestamp}. */
-    public static TokenRequest of(ClientKey clientKey, SnapTimestamp timestamp, Signature signature) {
+    public static TokenRequest of(ClientKey clientKey, SnapTimestamp timestamp, Base64Signature signature) {
         return new TokenRequest(clientKey, timestamp, signature);
     }
 
@@ -40,7 +40,7 @@ public final class TokenRequest {
     }
 
     /** The signature, sent as {@code X-SIGNATURE}. */
-    public Signature signature() {
+    public Base64Signature signature() {
         return signature;
     }
 

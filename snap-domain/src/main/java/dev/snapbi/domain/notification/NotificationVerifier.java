@@ -1,24 +1,24 @@
 package dev.snapbi.domain.notification;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.internal.Checks;
 import dev.snapbi.domain.model.ClientKey;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
+import dev.snapbi.domain.model.NotificationVerification;
 import dev.snapbi.domain.model.SnapHeaders;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
-import dev.snapbi.domain.notification.NotificationVerification.Outcome;
+import dev.snapbi.domain.model.NotificationVerification.Outcome;
 import dev.snapbi.domain.port.NotificationReplayStore;
 import dev.snapbi.domain.port.SignatureVerifier;
+import dev.snapbi.domain.port.VerifyNotificationUseCase;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * NotificationVerifier notifications = NotificationVerifier.builder()
- *         .signatureVerifier(RsaVerifier.fromPem(nicepayPublicKeyPem)::verify)
+ *         .signatureVerifier(RsaVerifier.fromPem(nicepayPublicKeyPem))
  *         .clientId("IONPAYTEST")
  *         .build();
  * // e.g. in a servlet: header names are looked up case-insensitively by the container
@@ -56,12 +56,11 @@ import java.util.function.Function;
  * }</pre>
  * Thread-safe.
  */
-public final class NotificationVerifier {
+public final class NotificationVerifier implements VerifyNotificationUseCase {
 
     /** The default window around the verifier's clock that {@code X-TIMESTAMP} must fall into, either side. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
 
-    private static final int MAX_SIGNATURE_CHARS = 4096;
     private static final int MAX_SHOWN = 40;
 
     private final SignatureVerifier signatureVerifier;
@@ -84,28 +83,12 @@ public final class NotificationVerifier {
     }
 
     /**
-     * Verifies a notification from its headers, names matched case-insensitively.
-     *
-     * @param headers the request headers; {@code null} values and lists count as absent
-     */
-    public NotificationVerification verify(Map<String, ? extends Collection<String>> headers) {
-        Objects.requireNonNull(headers, "headers");
-        return verify(name -> {
-            List<String> values = new ArrayList<>();
-            headers.forEach((key, list) -> {
-                if (key != null && key.equalsIgnoreCase(name) && list != null) {
-                    values.addAll(list);
-                }
-            });
-            return values;
-        });
-    }
-
-    /**
      * Verifies a notification, reading headers through {@code headerLookup}: all values of the named header, or
      * {@code null} or an empty collection when absent. The lookup must match names case-insensitively, as servlet
-     * containers and most frameworks do.
+     * containers and most frameworks do. Never throws for what the headers hold: every malformed, hostile or
+     * oversized value gets its {@link Outcome}.
      */
+    @Override
     public NotificationVerification verify(Function<String, ? extends Collection<String>> headerLookup) {
         Objects.requireNonNull(headerLookup, "headerLookup");
         Lookup timestampHeader = Lookup.of(headerLookup, SnapHeaders.X_TIMESTAMP);
@@ -128,7 +111,7 @@ public final class NotificationVerifier {
             client = clients.get(clientHeader.value);
             if (client == null) {
                 return failure(Outcome.UNKNOWN_CLIENT, null, null, SnapHeaders.X_CLIENT_KEY + " '"
-                        + shown(clientHeader.value) + "' is not a client id this verifier accepts");
+                        + Checks.shown(clientHeader.value, MAX_SHOWN) + "' is not a client id this verifier accepts");
             }
         } else if (clients.size() == 1) {
             client = clients.values().iterator().next();
@@ -136,12 +119,10 @@ public final class NotificationVerifier {
             return failure(Outcome.MISSING_HEADER, null, null, "the " + SnapHeaders.X_CLIENT_KEY + " header is missing"
                     + " and several client ids are accepted, so the signed client id is unknown");
         }
-        SnapTimestamp timestamp;
-        try {
-            timestamp = SnapTimestamp.parse(timestampHeader.value);
-        } catch (SnapConfigurationException e) {
+        SnapTimestamp timestamp = SnapTimestamp.tryParse(timestampHeader.value).orElse(null);
+        if (timestamp == null) {
             return failure(Outcome.MALFORMED_TIMESTAMP, client, null, SnapHeaders.X_TIMESTAMP + " '"
-                    + shown(timestampHeader.value) + "' is not yyyy-MM-dd'T'HH:mm:ssXXX");
+                    + Checks.shown(timestampHeader.value, MAX_SHOWN) + "' is not yyyy-MM-dd'T'HH:mm:ssXXX");
         }
         Instant now = clock.instant();
         if (!timestamp.isWithin(window, now)) {
@@ -149,19 +130,15 @@ public final class NotificationVerifier {
                     + " is more than " + window.toSeconds() + " s away from this host's clock (" + now
                     + "); a replay, or a clock to fix (NTP)");
         }
-        Signature signature;
-        try {
-            if (signatureHeader.value.length() > MAX_SIGNATURE_CHARS) {
-                throw new SnapConfigurationException("too long");
-            }
-            signature = Signature.parse(signatureHeader.value);
-        } catch (SnapConfigurationException e) {
+        Base64Signature signature = Base64Signature.tryParse(signatureHeader.value).orElse(null);
+        if (signature == null) {
             return failure(Outcome.BAD_SIGNATURE_ENCODING, client, timestamp, SnapHeaders.X_SIGNATURE
-                    + " is not standard padded Base64 (" + signatureHeader.value.length() + " characters)");
+                    + " is not standard padded Base64 of at most " + Base64Signature.MAX_LENGTH + " characters ("
+                    + signatureHeader.value.length() + " characters)");
         }
         boolean genuine;
         try {
-            genuine = signatureVerifier.verify(StringToSign.b2b(client, timestamp), signature);
+            genuine = signatureVerifier.verify(StringToSign.notification(client, timestamp), signature);
         } catch (RuntimeException e) {
             genuine = false; // a verifier that chokes on the input has not verified it
         }
@@ -184,31 +161,19 @@ public final class NotificationVerifier {
                         + timestamp + " was accepted before; do not act on it again");
             }
         }
-        return new NotificationVerification(Outcome.VALID, client, timestamp, "the signature verifies for client "
+        return NotificationVerification.of(Outcome.VALID, client, timestamp, "the signature verifies for client "
                 + client + " at " + timestamp);
     }
 
     /** SHA-256 (hex) of what identifies one notification: the store never holds a signature. */
     private static String replayKey(ClientKey client, SnapTimestamp timestamp, String signature) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest((client.value() + "|" + timestamp.value() + "|" + signature)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return StringToSign.sha256Hex((client.value() + "|" + timestamp.value() + "|" + signature)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static NotificationVerification failure(Outcome outcome, ClientKey client, SnapTimestamp timestamp,
                                                     String reason) {
-        return new NotificationVerification(outcome, client, timestamp, reason);
-    }
-
-    /** Attacker-supplied text made safe to show: shortened, control and non-ASCII characters replaced. */
-    private static String shown(String text) {
-        String s = text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
-        return s.replaceAll("[^\\x20-\\x7e]", "?");
+        return NotificationVerification.of(outcome, client, timestamp, reason);
     }
 
     /** The accepted client ids. */
@@ -274,13 +239,19 @@ public final class NotificationVerifier {
          * Recognises notifications accepted before within the window and answers {@link Outcome#REPLAYED} for them:
          * {@code InMemoryNotificationReplayStore.create()} for one application instance, a shared store for several.
          * Off by default.
+         *
+         * @throws SnapConfigurationException when {@code store} is null
          */
         public Builder replayProtection(NotificationReplayStore store) {
-            this.replayStore = Objects.requireNonNull(store, "store");
+            if (store == null) {
+                throw new SnapConfigurationException("the replay store (replayProtection) is missing; use"
+                        + " InMemoryNotificationReplayStore.create(), or leave replay protection off");
+            }
+            this.replayStore = store;
             return this;
         }
 
-        /** Checks the provider's signatures, e.g. {@code RsaVerifier.fromPem(nicepayPublicKeyPem)::verify}. */
+        /** Checks the provider's signatures, e.g. {@code RsaVerifier.fromPem(nicepayPublicKeyPem)}. */
         public Builder signatureVerifier(SignatureVerifier value) {
             this.signatureVerifier = value;
             return this;
@@ -289,9 +260,14 @@ public final class NotificationVerifier {
         /**
          * A client id whose notifications are accepted (NICEPAY: your merchant id); call again to accept several.
          * With exactly one, a notification without {@code X-CLIENT-KEY} is checked for it.
+         *
+         * @throws SnapConfigurationException when {@code value} is null
          */
         public Builder clientId(ClientKey value) {
-            Objects.requireNonNull(value, "clientId");
+            if (value == null) {
+                throw new SnapConfigurationException("the client id (clientId) is missing; NICEPAY's is the merchant"
+                        + " id, e.g. IONPAYTEST");
+            }
             clients.put(value.value(), value);
             return this;
         }
@@ -322,14 +298,15 @@ public final class NotificationVerifier {
         public NotificationVerifier build() {
             if (signatureVerifier == null) {
                 throw new SnapConfigurationException("the notification verifier needs the provider's public key as a"
-                        + " SignatureVerifier, e.g. RsaVerifier.fromPem(nicepayPublicKeyPem)::verify");
+                        + " SignatureVerifier, e.g. RsaVerifier.fromPem(nicepayPublicKeyPem)");
             }
             if (clients.isEmpty()) {
                 throw new SnapConfigurationException("the notification verifier needs your client id (NICEPAY: the"
                         + " merchant id, e.g. IONPAYTEST): only notifications for it are accepted");
             }
-            if (window == null || window.isNegative()) {
-                throw new SnapConfigurationException("the timestamp window must be zero or more, got " + window);
+            String windowProblem = Checks.durationProblem(window, "the timestamp window", true);
+            if (windowProblem != null) {
+                throw new SnapConfigurationException(windowProblem);
             }
             if (clock == null) {
                 throw new SnapConfigurationException("the clock is missing; use Clock.systemUTC()");

@@ -1,6 +1,6 @@
 package dev.snapbi.domain.port;
 
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 
 /**
@@ -11,5 +11,5 @@ import dev.snapbi.domain.model.StringToSign;
 public interface SymmetricSigner {
 
     /** Signs the string's UTF-8 bytes. */
-    Signature sign(StringToSign stringToSign);
+    Base64Signature sign(StringToSign stringToSign);
 }

@@ -12,8 +12,10 @@ import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.port.CoordinatedTokenCache;
 import dev.snapbi.domain.port.CoordinatedTokenCache.FetchLease;
 import dev.snapbi.domain.port.CoordinatedTokenCache.SharedToken;
+import dev.snapbi.domain.port.Ticker;
 import dev.snapbi.domain.port.TokenCache;
 import dev.snapbi.domain.port.TokenEndpoint;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.domain.port.TokenRequestSupplier;
 import dev.snapbi.domain.token.internal.RefreshAheadCell;
 import dev.snapbi.domain.token.internal.RefreshAheadCell.Timed;
@@ -121,8 +123,8 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         this.cell = new RefreshAheadCell<>(this::refresh, ticker::nanoTime, executor,
                 new RefreshAheadCell.Settings(policy.maxWait(), policy.minBackoff(), policy.fetchTimeout()),
                 this::asSnapException, () -> "an access token for client " + requests.clientKey(),
-                () -> new SnapConfigurationException("this AccessTokenService for client " + requests.clientKey()
-                        + " is closed"));
+                () -> new IllegalStateException("AccessTokenService for client " + requests.clientKey()
+                        + " is closed; build a new one"));
     }
 
     private static ThreadPoolExecutor newFetchExecutor(String clientKey) {
@@ -142,6 +144,12 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         return new Builder();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException after {@link #close()}, once the cached token needs refreshing: a closed service
+     *                               fetches nothing (see {@link #isClosed()})
+     */
     @Override
     public AccessToken accessToken() {
         return cell.get();
@@ -382,7 +390,8 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
     /**
      * Interrupts and stops the fetch threads this service owns (an executor passed to the builder is left alone),
      * abandons the fetch in flight and closes what was given to {@link Builder#closing}. Calls after closing fail once
-     * the cached token needs refreshing.
+     * the cached token needs refreshing, with an {@link IllegalStateException} saying that the service is closed (a
+     * state of this object, not a setting or the provider's doing). Closing twice does nothing more.
      */
     @Override
     public void close() {
@@ -398,6 +407,12 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
                         + e.getClass().getName());
             }
         }
+    }
+
+    /** Whether {@link #close()} was called: a closed service hands out its cached token until it needs refreshing,
+     * then refuses with an {@link IllegalStateException}. */
+    public boolean isClosed() {
+        return cell.isClosed();
     }
 
     @Override
@@ -511,7 +526,11 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
 
         /** Every timing setting at once; the single setters below change one of them. */
         public Builder policy(TokenRefreshPolicy value) {
-            this.policy = Objects.requireNonNull(value, "policy").toBuilder();
+            if (value == null) {
+                throw new SnapConfigurationException("the token refresh policy (policy) is missing; use"
+                        + " TokenRefreshPolicy.defaults()");
+            }
+            this.policy = value.toBuilder();
             return this;
         }
 
@@ -569,11 +588,23 @@ public final class AccessTokenService implements AccessTokenProvider, AutoClosea
         /**
          * The service.
          *
-         * @throws SnapConfigurationException when a setting is inconsistent or endpoint or requests are missing
+         * @throws SnapConfigurationException when a setting is inconsistent, or the endpoint, the request supplier, the
+         *                                    clock or the ticker is missing
          */
         public AccessTokenService build() {
-            if (endpoint == null || requests == null) {
-                throw new SnapConfigurationException("an AccessTokenService needs an endpoint and a request supplier");
+            if (endpoint == null) {
+                throw new SnapConfigurationException("an AccessTokenService needs an endpoint (the provider's token"
+                        + " endpoint, e.g. from the Feign or JDK adapter)");
+            }
+            if (requests == null) {
+                throw new SnapConfigurationException("an AccessTokenService needs a request supplier (requests), e.g."
+                        + " B2bTokenRequestSupplier.create(clientKey, signer, clock, profile)");
+            }
+            if (clock == null) {
+                throw new SnapConfigurationException("the clock is missing; use Clock.systemUTC()");
+            }
+            if (ticker == null) {
+                throw new SnapConfigurationException("the ticker is missing; use Ticker.system()");
             }
             return new AccessTokenService(this, policy.build());
         }

@@ -4,7 +4,7 @@ import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.model.TokenRequest;
@@ -13,7 +13,6 @@ import dev.snapbi.domain.port.TokenRequestSupplier;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Objects;
 
 /**
  * Signs B2B token requests: reads the clock once, formats {@code X-TIMESTAMP} in the provider's zone, signs
@@ -28,21 +27,36 @@ public final class B2bTokenRequestSupplier implements TokenRequestSupplier {
     private final ZoneId zone;
 
     private B2bTokenRequestSupplier(ClientKey clientKey, Signer signer, Clock clock, ZoneId zone) {
-        this.clientKey = Objects.requireNonNull(clientKey, "clientKey");
-        this.signer = Objects.requireNonNull(signer, "signer");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.zone = Objects.requireNonNull(zone, "zone");
+        this.clientKey = required(clientKey, "the client key");
+        this.signer = required(signer, "the signer (the private key's Signer, e.g. RsaSigner)");
+        this.clock = required(clock, "the clock");
+        this.zone = required(zone, "the zone");
     }
 
-    /** Requests for this client, timestamped by {@code clock} in {@code zone}. */
+    private static <T> T required(T value, String what) {
+        if (value == null) {
+            throw new SnapConfigurationException(what + " of the token request supplier is missing");
+        }
+        return value;
+    }
+
+    /**
+     * Requests for this client, timestamped by {@code clock} in {@code zone}.
+     *
+     * @throws SnapConfigurationException when a part is null
+     */
     public static B2bTokenRequestSupplier create(ClientKey clientKey, Signer signer, Clock clock, ZoneId zone) {
         return new B2bTokenRequestSupplier(clientKey, signer, clock, zone);
     }
 
-    /** Requests for this client, timestamped by {@code clock} in the profile's zone. */
+    /**
+     * Requests for this client, timestamped by {@code clock} in the profile's zone.
+     *
+     * @throws SnapConfigurationException when a part is null
+     */
     public static B2bTokenRequestSupplier create(ClientKey clientKey, Signer signer, Clock clock,
                                                  ProviderProfile profile) {
-        return new B2bTokenRequestSupplier(clientKey, signer, clock, profile.zone());
+        return new B2bTokenRequestSupplier(clientKey, signer, clock, required(profile, "the provider profile").zone());
     }
 
     @Override
@@ -54,7 +68,7 @@ public final class B2bTokenRequestSupplier implements TokenRequestSupplier {
     public TokenRequest get() {
         SnapTimestamp timestamp = SnapTimestamp.now(clock, zone); // the only clock read: header and signature agree
         StringToSign stringToSign = StringToSign.b2b(clientKey, timestamp);
-        Signature signature;
+        Base64Signature signature;
         try {
             signature = signer.sign(stringToSign);
         } catch (SnapException e) {

@@ -1,9 +1,11 @@
 package dev.snapbi.domain.token;
 
+import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.TokenCacheKey;
 import dev.snapbi.domain.port.CoordinatedTokenCache;
 
+import dev.snapbi.domain.port.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,8 +36,12 @@ public final class InMemoryTokenCache implements CoordinatedTokenCache {
     }
 
     private InMemoryTokenCache(Ticker ticker, Clock clock) {
-        this.ticker = Objects.requireNonNull(ticker, "ticker");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        if (ticker == null || clock == null) {
+            throw new SnapConfigurationException("an InMemoryTokenCache needs "
+                    + (ticker == null ? "a ticker" : "a clock") + "; use InMemoryTokenCache.create() for the system's");
+        }
+        this.ticker = ticker;
+        this.clock = clock;
     }
 
     /** An empty cache on the system's monotonic clock. */
@@ -46,6 +52,8 @@ public final class InMemoryTokenCache implements CoordinatedTokenCache {
     /**
      * An empty cache measuring lifetimes on this ticker; {@code clock} only judges tokens written through
      * {@link #compareAndSet} (which carries no lifetime: they are kept until replaced, expired or not).
+     *
+     * @throws SnapConfigurationException when {@code ticker} or {@code clock} is null
      */
     public static InMemoryTokenCache create(Ticker ticker, Clock clock) {
         return new InMemoryTokenCache(ticker, clock);

@@ -1,6 +1,7 @@
 package dev.snapbi.domain.token;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.internal.Checks;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -61,14 +62,16 @@ public final class TokenRefreshPolicy {
     }
 
     private static void requireNonNegative(Duration d, String name) {
-        if (d == null || d.isNegative()) {
-            throw new SnapConfigurationException(name + " must be zero or positive, got " + d);
-        }
+        require(Checks.durationProblem(d, name, true));
     }
 
     private static void requirePositive(Duration d, String name) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new SnapConfigurationException(name + " must be positive, got " + d);
+        require(Checks.durationProblem(d, name, false));
+    }
+
+    private static void require(String problem) {
+        if (problem != null) {
+            throw new SnapConfigurationException(problem);
         }
     }
 

@@ -2,14 +2,17 @@ package dev.snapbi.domain.transaction;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapException;
+import dev.snapbi.domain.internal.Checks;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
+import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.port.ExternalIdGenerator;
+import dev.snapbi.domain.port.SignTransactionUseCase;
 import dev.snapbi.domain.port.SymmetricSigner;
 
 import java.time.Clock;
@@ -45,7 +48,7 @@ import java.util.Objects;
  * {@link #invalidateIfCurrent(String)} with the token that was sent, then sign and send once more; never loop.
  * Thread-safe; nothing is static, so several merchants live side by side.
  */
-public final class TransactionSigner {
+public final class TransactionSigner implements SignTransactionUseCase {
 
     /** What NICEPAY appends to the client key to make the {@code CHANNEL-ID}. */
     public static final String NICEPAY_CHANNEL_SUFFIX = "01";
@@ -88,6 +91,7 @@ public final class TransactionSigner {
      * @throws SnapConfigurationException  when signing fails or the method, path or generated external id is not
      *                                     usable; nothing should be sent then
      */
+    @Override
     public TransactionHeaders sign(String method, String pathAndQuery, byte[] body) {
         return sign(method, pathAndQuery, body, tokens.accessToken());
     }
@@ -102,7 +106,7 @@ public final class TransactionSigner {
         String signingPath = profile.signingPath(pathAndQuery);
         SnapTimestamp timestamp = SnapTimestamp.now(clock, profile.zone()); // one read: header and signature agree
         StringToSign stringToSign = StringToSign.symmetric(method, signingPath, token, body, timestamp);
-        Signature signature;
+        Base64Signature signature;
         try {
             signature = symmetricSigner.sign(stringToSign);
         } catch (SnapException e) {
@@ -116,7 +120,7 @@ public final class TransactionSigner {
                     + signingPath + "; refusing to send an unsigned request");
         }
         String externalId = requireHeaderText(externalIds.nextId(), "X-EXTERNAL-ID", MAX_EXTERNAL_ID_LENGTH);
-        return new TransactionHeaders(token, timestamp, signature, partnerId, externalId, channelId, signingPath);
+        return TransactionHeaders.of(token, timestamp, signature, partnerId, externalId, channelId, signingPath);
     }
 
     /**
@@ -127,6 +131,7 @@ public final class TransactionSigner {
      * @param sentAccessToken the token value the rejected request carried (without {@code Bearer })
      * @return whether the token was dropped
      */
+    @Override
     public boolean invalidateIfCurrent(String sentAccessToken) {
         if (sentAccessToken == null || sentAccessToken.isEmpty()) {
             return false;
@@ -160,16 +165,9 @@ public final class TransactionSigner {
     }
 
     private static String requireHeaderText(String value, String header, int maxLength) {
-        if (value == null || value.isEmpty() || value.length() > maxLength) {
-            throw new SnapConfigurationException(header + " needs 1 to " + maxLength + " visible ASCII characters, got "
-                    + (value == null ? "nothing" : value.length() + " characters"));
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= ' ' || c > '~') {
-                throw new SnapConfigurationException(header + " may hold only visible ASCII characters; position "
-                        + i + " does not");
-            }
+        String problem = Checks.headerTextProblem(value, header, maxLength);
+        if (problem != null) {
+            throw new SnapConfigurationException(problem);
         }
         return value;
     }

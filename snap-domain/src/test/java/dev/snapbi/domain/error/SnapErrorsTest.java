@@ -1,5 +1,6 @@
 package dev.snapbi.domain.error;
 
+import dev.snapbi.domain.response.ResponseCode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

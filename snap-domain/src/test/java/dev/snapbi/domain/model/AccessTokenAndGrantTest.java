@@ -1,6 +1,6 @@
 package dev.snapbi.domain.model;
 
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.error.SnapProtocolException;
 import net.jqwik.api.ForAll;
@@ -107,7 +107,7 @@ class AccessTokenAndGrantTest {
 
     @Test
     void token_request_carries_the_snap_headers_and_the_compact_body_and_hides_the_signature() {
-        Signature sig = Signature.parse("c2lnbmF0dXJlLXZhbHVl");
+        Base64Signature sig = Base64Signature.parse("c2lnbmF0dXJlLXZhbHVl");
         TokenRequest r = TokenRequest.of(ClientKey.of("IONPAYTEST"), SnapTimestamp.parse("2024-12-31T10:11:40+07:00"),
                 sig);
         assertThat(r.headers()).containsExactly(

@@ -63,6 +63,17 @@ class SnapTimestampTest {
                 .hasMessageContaining("X-TIMESTAMP");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-12-31T10:11:40", "2024-02-30T10:11:40+07:00", "2024-12-31T10:11:40+25:00",
+            "٢٠٢٤-12-31T10:11:40+07:00", ""})
+    void offers_a_non_throwing_parse_for_text_from_outside(String text) {
+        assertThat(SnapTimestamp.tryParse(text)).isEmpty();
+        assertThat(SnapTimestamp.tryParse(null)).isEmpty();
+        assertThat(SnapTimestamp.tryParse("x".repeat(100_000))).isEmpty();
+        assertThat(SnapTimestamp.tryParse("2024-12-31T10:11:40+07:00")).map(SnapTimestamp::value)
+                .contains("2024-12-31T10:11:40+07:00");
+    }
+
     @Test
     void refuses_instants_whose_year_does_not_fit_four_digits() {
         assertThatThrownBy(() -> SnapTimestamp.of(Instant.parse("+10000-01-01T00:00:00Z"), ZoneOffset.UTC))

@@ -25,6 +25,14 @@ class StringToSignTest {
     }
 
     @Test
+    void builds_the_text_the_provider_signs_on_a_notification() {
+        SnapTimestamp at = SnapTimestamp.parse("2024-12-31T10:11:40+07:00");
+        StringToSign s = StringToSign.notification(ClientKey.of("IONPAYTEST"), at);
+        assertThat(s.value()).isEqualTo("IONPAYTEST|2024-12-31T10:11:40+07:00");
+        assertThat(s).hasToString("StringToSign[IONPAYTEST|2024-12-31T10:11:40+07:00]");
+    }
+
+    @Test
     void hashes_the_empty_body_as_the_sha256_of_the_empty_string() {
         assertThat(StringToSign.sha256Hex(new byte[0]))
                 .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

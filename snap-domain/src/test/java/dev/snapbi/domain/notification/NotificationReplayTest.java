@@ -1,7 +1,8 @@
 package dev.snapbi.domain.notification;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
-import dev.snapbi.domain.notification.NotificationVerification.Outcome;
+import dev.snapbi.domain.model.NotificationVerification.Outcome;
+import dev.snapbi.domain.model.NotificationVerification;
 import dev.snapbi.domain.port.NotificationReplayStore;
 import dev.snapbi.domain.testing.JdkRsa;
 import dev.snapbi.domain.testing.ManualTime;

@@ -1,10 +1,17 @@
 package dev.snapbi.domain.notification;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
+import dev.snapbi.domain.model.Base64Signature;
+import dev.snapbi.domain.model.ClientKey;
+import dev.snapbi.domain.model.NotificationVerification;
 import dev.snapbi.domain.model.SnapTimestamp;
-import dev.snapbi.domain.notification.NotificationVerification.Outcome;
+import dev.snapbi.domain.model.NotificationVerification.Outcome;
 import dev.snapbi.domain.testing.JdkRsa;
+import dev.snapbi.domain.port.VerifyNotificationUseCase;
 import dev.snapbi.domain.testing.ManualTime;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -55,8 +62,8 @@ class NotificationVerifierTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.VALID);
         assertThat(result.isValid()).isTrue();
-        assertThat(result.clientId().value()).isEqualTo("IONPAYTEST");
-        assertThat(result.timestamp()).isEqualTo(SnapTimestamp.parse(TIMESTAMP));
+        assertThat(result.clientId().orElseThrow().value()).isEqualTo("IONPAYTEST");
+        assertThat(result.timestamp()).contains(SnapTimestamp.parse(TIMESTAMP));
     }
 
     @Test
@@ -152,6 +159,43 @@ class NotificationVerifierTest {
         assertThat(v.verify(twice).outcome()).isEqualTo(Outcome.DUPLICATE_HEADER);
     }
 
+    @Property(tries = 300)
+    void answers_any_hostile_header_values_with_a_verdict_never_an_exception_nor_the_signature(
+            @ForAll @StringLength(max = 6000) String client, @ForAll @StringLength(max = 200) String timestamp,
+            @ForAll @StringLength(max = 6000) String signature) {
+        VerifyNotificationUseCase port = verifier();
+        Map<String, List<String>> hostile = new HashMap<>();
+        hostile.put("X-CLIENT-KEY", java.util.Arrays.asList(client, null));
+        hostile.put("X-TIMESTAMP", List.of(timestamp));
+        hostile.put("X-SIGNATURE", List.of(signature));
+
+        NotificationVerification result = port.verify(hostile);
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.reason()).matches("[\\x20-\\x7e]*");
+        if (signature.strip().length() >= 8 && !client.contains(signature.strip())
+                && !timestamp.contains(signature.strip())) {
+            assertThat(result.reason()).doesNotContain(signature.strip());
+        }
+    }
+
+    @Test
+    void gives_an_oversized_or_non_ascii_header_its_verdict() {
+        NotificationVerifier v = verifier();
+        String hugeButWellFormed = "A".repeat(Base64Signature.MAX_LENGTH + 4);
+        NotificationVerification huge = v.verify(headers("IONPAYTEST", TIMESTAMP, hugeButWellFormed));
+        assertThat(huge.outcome()).isEqualTo(Outcome.BAD_SIGNATURE_ENCODING);
+        assertThat(huge.reason()).contains("at most " + Base64Signature.MAX_LENGTH);
+        assertThat(huge.timestamp()).contains(SnapTimestamp.parse(TIMESTAMP));
+
+        NotificationVerification arabicDigits = v.verify(headers("IONPAYTEST",
+                "\u0662\u0660\u0662\u0664-12-31T10:11:40+07:00", genuine()));
+        assertThat(arabicDigits.outcome()).isEqualTo(Outcome.MALFORMED_TIMESTAMP);
+        assertThat(arabicDigits.reason()).contains("'????-12-31T10:11:40+07:00'");
+        assertThat(arabicDigits.timestamp()).isEmpty();
+        assertThat(arabicDigits.clientId()).contains(ClientKey.of("IONPAYTEST"));
+    }
+
     @Test
     void treats_a_verifier_that_throws_as_a_signature_that_does_not_verify() {
         NotificationVerifier choking = NotificationVerifier.builder().signatureVerifier((data, signature) -> {
@@ -177,6 +221,13 @@ class NotificationVerifierTest {
                 .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("client id");
         assertThatThrownBy(() -> NotificationVerifier.builder().signatureVerifier(NICEPAY.verifier())
                 .clientId("IONPAYTEST").window(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("window");
+        assertThatThrownBy(() -> NotificationVerifier.builder().replayProtection(null))
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("replayProtection");
+        assertThatThrownBy(() -> NotificationVerifier.builder().clientId((ClientKey) null))
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("clientId");
+        assertThatThrownBy(() -> NotificationVerifier.builder().signatureVerifier(NICEPAY.verifier())
+                .clientId("IONPAYTEST").window(null).build())
                 .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("window");
     }
 }

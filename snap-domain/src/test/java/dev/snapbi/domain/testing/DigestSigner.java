@@ -1,6 +1,6 @@
 package dev.snapbi.domain.testing;
 
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.port.Signer;
 
@@ -14,9 +14,9 @@ import java.security.NoSuchAlgorithmException;
 public final class DigestSigner implements Signer {
 
     @Override
-    public Signature sign(StringToSign stringToSign) {
+    public Base64Signature sign(StringToSign stringToSign) {
         try {
-            return Signature.ofBytes(MessageDigest.getInstance("SHA-256").digest(stringToSign.utf8()));
+            return Base64Signature.ofBytes(MessageDigest.getInstance("SHA-256").digest(stringToSign.utf8()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

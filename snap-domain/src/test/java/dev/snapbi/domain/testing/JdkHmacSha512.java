@@ -1,6 +1,6 @@
 package dev.snapbi.domain.testing;
 
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.port.SymmetricSigner;
 
@@ -23,11 +23,11 @@ public final class JdkHmacSha512 implements SymmetricSigner {
     }
 
     @Override
-    public Signature sign(StringToSign stringToSign) {
+    public Base64Signature sign(StringToSign stringToSign) {
         try {
             Mac mac = Mac.getInstance("HmacSHA512");
             mac.init(new SecretKeySpec(key, "HmacSHA512"));
-            return Signature.ofBytes(mac.doFinal(stringToSign.utf8()));
+            return Base64Signature.ofBytes(mac.doFinal(stringToSign.utf8()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,6 @@
 package dev.snapbi.domain.testing;
 
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.port.SignatureVerifier;
 
@@ -48,7 +48,7 @@ public final class JdkRsa {
 
     /** A verifier over this pair's public key. */
     public SignatureVerifier verifier() {
-        return (StringToSign data, Signature signature) -> {
+        return (StringToSign data, Base64Signature signature) -> {
             try {
                 java.security.Signature s = java.security.Signature.getInstance("SHA256withRSA");
                 s.initVerify(keys.getPublic());

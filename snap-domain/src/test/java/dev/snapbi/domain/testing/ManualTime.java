@@ -1,6 +1,6 @@
 package dev.snapbi.domain.testing;
 
-import dev.snapbi.domain.token.Ticker;
+import dev.snapbi.domain.port.Ticker;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.snapbi.domain.testing;
 
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.model.TokenRequest;
 import dev.snapbi.domain.port.TokenEndpoint;

@@ -9,6 +9,7 @@ import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.TokenCacheKey;
 import dev.snapbi.domain.model.TokenGrant;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.domain.testing.DigestSigner;
 import dev.snapbi.domain.testing.ManualTime;
 import dev.snapbi.domain.testing.QueueExecutor;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -330,10 +332,64 @@ class AccessTokenServiceTest {
     void a_closed_service_refuses_to_fetch() {
         AccessTokenService tokens = service();
         tokens.accessToken();
+        assertThat(tokens.isClosed()).isFalse();
         tokens.close();
+        assertThat(tokens.isClosed()).isTrue();
         time.advance(Duration.ofSeconds(901));
-        assertThatThrownBy(tokens::accessToken).isInstanceOf(SnapConfigurationException.class)
-                .hasMessageContaining("closed");
+        assertThatThrownBy(tokens::accessToken).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AccessTokenService for client IONPAYTEST is closed");
+        assertThat(endpoint.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void a_closed_service_still_hands_out_its_token_until_it_needs_refreshing() {
+        AccessTokenService tokens = service();
+        AccessToken token = tokens.accessToken();
+        tokens.close();
+        tokens.close();
+        assertThat(tokens.accessToken()).isEqualTo(token);
+        assertThat(endpoint.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void a_caller_waiting_for_a_fetch_when_the_service_closes_learns_that_it_is_closed() throws Exception {
+        endpoint.closeGate();
+        AccessTokenService tokens = service();
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                tokens.accessToken();
+            } catch (Throwable t) {
+                seen.set(t);
+            }
+        }, "waiting-caller");
+        caller.start();
+        long safetyNet = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (caller.getState() != Thread.State.TIMED_WAITING && System.nanoTime() - safetyNet < 0) {
+            Thread.onSpinWait(); // until the caller waits for the fetch held at the gate
+        }
+        assertThat(caller.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+        tokens.close();
+        caller.join(Duration.ofSeconds(30).toMillis());
+        assertThat(seen.get()).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is closed");
+    }
+
+    @Test
+    void a_missing_setting_is_a_configuration_error_naming_it() {
+        assertThatThrownBy(() -> builder("IONPAYTEST").clock(null).build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("clock");
+        assertThatThrownBy(() -> builder("IONPAYTEST").ticker(null).build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("ticker");
+        assertThatThrownBy(() -> builder("IONPAYTEST").endpoint(null).build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("endpoint");
+        assertThatThrownBy(() -> builder("IONPAYTEST").requests(null).build())
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("request supplier");
+        assertThatThrownBy(() -> builder("IONPAYTEST").policy(null))
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("policy");
+        assertThatThrownBy(() -> B2bTokenRequestSupplier.create(ClientKey.of("K"), null, time,
+                ProviderProfile.nicepayDevelopment()))
+                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("signer");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.domain.testing.DigestSigner;
 import dev.snapbi.domain.testing.ManualTime;
 import dev.snapbi.domain.testing.ScriptedTokenEndpoint;

@@ -6,6 +6,7 @@ import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.StringToSign;
+import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.testing.DigestSigner;
 import dev.snapbi.domain.testing.JdkHmacSha512;

@@ -1,6 +1,6 @@
 package dev.snapbi.nicepay.call;
 
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.snapbi.nicepay.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.port.TransactionTransport;
 
 /**

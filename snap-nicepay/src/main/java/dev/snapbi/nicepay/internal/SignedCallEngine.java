@@ -1,7 +1,7 @@
 package dev.snapbi.nicepay.internal;
 
 import dev.snapbi.domain.error.ErrorContext;
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.error.SnapAuthenticationException;
 import dev.snapbi.domain.error.SnapErrors;
 import dev.snapbi.domain.error.SnapException;
@@ -13,7 +13,7 @@ import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.SnapHeaders;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.port.TransactionTransport;
-import dev.snapbi.domain.transaction.TransactionHeaders;
+import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.call.SnapCall;
 import dev.snapbi.nicepay.call.SnapCallResponse;

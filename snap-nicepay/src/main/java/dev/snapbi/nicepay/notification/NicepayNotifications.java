@@ -3,7 +3,7 @@ package dev.snapbi.nicepay.notification;
 import dev.snapbi.crypto.RsaVerifier;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.model.ClientKey;
-import dev.snapbi.domain.notification.NotificationVerification;
+import dev.snapbi.domain.model.NotificationVerification;
 import dev.snapbi.domain.notification.NotificationVerifier;
 import dev.snapbi.domain.port.SignatureVerifier;
 import dev.snapbi.nicepay.internal.NicepayJson;

@@ -1,6 +1,6 @@
 package dev.snapbi.nicepay.notification;
 
-import dev.snapbi.domain.notification.NotificationVerification;
+import dev.snapbi.domain.model.NotificationVerification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.snapbi.testing.internal;
 
 import dev.snapbi.domain.error.SnapConfigurationException;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.port.Signer;
 
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ public final class JdkRsa {
                 java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
                 rsa.initSign(key);
                 rsa.update(stringToSign.value().getBytes(StandardCharsets.UTF_8));
-                return Signature.ofBytes(rsa.sign());
+                return Base64Signature.ofBytes(rsa.sign());
             } catch (GeneralSecurityException e) {
                 throw new SnapConfigurationException("the test key could not sign (" + e.getClass().getSimpleName()
                         + ")", e);

@@ -7,7 +7,7 @@ import dev.snapbi.domain.model.SnapHeaders;
 import dev.snapbi.domain.port.TransactionTransport;
 import dev.snapbi.domain.port.TransactionTransport.Request;
 import dev.snapbi.domain.port.TransactionTransport.Response;
-import dev.snapbi.domain.transaction.TransactionHeaders;
+import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.sandbox.RecordedRequest;
 import dev.snapbi.sandbox.SnapSandbox;
 import dev.snapbi.testing.tck.internal.CapturedRequest;

@@ -5,7 +5,7 @@ import dev.snapbi.adapter.feign.internal.Settings;
 import dev.snapbi.domain.error.SnapConfigurationException;
 import dev.snapbi.domain.json.CompactJson;
 import dev.snapbi.domain.model.SnapHeaders;
-import dev.snapbi.domain.transaction.TransactionHeaders;
+import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;

@@ -11,7 +11,7 @@ import dev.snapbi.domain.error.SnapUnavailableException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.token.AccessTokenService;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SnapSandbox;
 import dev.snapbi.sandbox.junit.SnapSandboxExtension;

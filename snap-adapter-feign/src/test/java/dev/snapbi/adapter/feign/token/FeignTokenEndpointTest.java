@@ -5,7 +5,7 @@ import java.time.Instant;
 import dev.snapbi.testing.ManualClock;
 import dev.snapbi.crypto.RsaKeyPairs;
 import dev.snapbi.crypto.RsaSigner;
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.error.SnapAuthenticationException;
 import dev.snapbi.domain.error.SnapBadRequestException;
 import dev.snapbi.domain.error.SnapConfigurationException;

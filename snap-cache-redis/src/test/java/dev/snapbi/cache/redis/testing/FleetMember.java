@@ -6,7 +6,7 @@ import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.token.AccessTokenService;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 
 import java.net.URI;
 import java.net.http.HttpClient;

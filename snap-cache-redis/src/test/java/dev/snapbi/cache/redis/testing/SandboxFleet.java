@@ -5,7 +5,7 @@ import dev.snapbi.cache.redis.RedisTokenCache;
 import dev.snapbi.crypto.RsaSigner;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.token.AccessTokenService;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SnapSandbox;
 

@@ -176,6 +176,9 @@ public final class RefreshAheadCell<T> {
                 }
                 // expired while this thread was not running, invalidated meanwhile, or superseded: look again
             } catch (ExecutionException ex) {
+                if (closed) {
+                    throw closedError.get(); // closed while this caller waited: the state, not a fetch failure
+                }
                 return usableOrThrow(e, ticker.getAsLong(), errors.apply(ex.getCause()));
             } catch (TimeoutException ex) {
                 if (abandonIfOverdue(flight, ticker.getAsLong())) {
@@ -335,6 +338,11 @@ public final class RefreshAheadCell<T> {
     /** Whether a refresh is in flight. */
     public boolean isRefreshing() {
         return inFlight.get() != null;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
     }
 
     /** Refuses further refreshes and abandons (interrupts) the one in flight. */

@@ -11,7 +11,7 @@ import dev.snapbi.nicepay.notification.NicepayNotifications;
 import dev.snapbi.domain.port.Signer;
 import dev.snapbi.domain.port.TokenEndpoint;
 import dev.snapbi.domain.token.AccessTokenService;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.domain.transaction.TransactionSigner;
 import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.spring.boot3.autoconfigure.NicepayMerchantProperties.CacheType;

@@ -1,6 +1,6 @@
 package dev.snapbi.spring.boot3.autoconfigure;
 
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 
 /**
  * Makes a {@link TokenEventListener} for each client made from properties (metrics, audit). Define it as a bean;

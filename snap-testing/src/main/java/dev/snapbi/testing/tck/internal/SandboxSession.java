@@ -3,7 +3,7 @@ package dev.snapbi.testing.tck.internal;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
-import dev.snapbi.domain.model.Signature;
+import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.model.TokenRequest;
 import dev.snapbi.domain.port.AccessTokenProvider;
@@ -100,22 +100,22 @@ public final class SandboxSession {
     }
 
     /** Base64 HMAC-SHA512 keyed by the UTF-8 bytes of the secret, done with JCA alone. */
-    public static Signature hmacSha512(String secret, byte[] data) {
+    public static Base64Signature hmacSha512(String secret, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA512");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
-            return Signature.ofBytes(mac.doFinal(data));
+            return Base64Signature.ofBytes(mac.doFinal(data));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA512 is not available", e);
         }
     }
 
-    private static Signature rsaSha256(SandboxClient client, byte[] data) {
+    private static Base64Signature rsaSha256(SandboxClient client, byte[] data) {
         try {
             java.security.Signature rsa = java.security.Signature.getInstance("SHA256withRSA");
             rsa.initSign(client.privateKey());
             rsa.update(data);
-            return Signature.ofBytes(rsa.sign());
+            return Base64Signature.ofBytes(rsa.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA256withRSA failed", e);
         }

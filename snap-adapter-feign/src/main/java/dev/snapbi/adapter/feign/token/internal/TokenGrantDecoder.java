@@ -7,7 +7,7 @@ import dev.snapbi.adapter.feign.internal.Bodies;
 import dev.snapbi.adapter.feign.internal.Exchange;
 import dev.snapbi.adapter.feign.internal.RetryAfter;
 import dev.snapbi.domain.error.ErrorContext;
-import dev.snapbi.domain.error.ResponseCode;
+import dev.snapbi.domain.response.ResponseCode;
 import dev.snapbi.domain.error.SnapErrors;
 import dev.snapbi.domain.error.SnapProtocolException;
 import dev.snapbi.domain.model.TokenGrant;

@@ -3,7 +3,7 @@ package dev.snapbi.spring.boot3.autoconfigure.internal;
 import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.TokenGrant;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 
 import java.time.Clock;
 import java.time.Instant;

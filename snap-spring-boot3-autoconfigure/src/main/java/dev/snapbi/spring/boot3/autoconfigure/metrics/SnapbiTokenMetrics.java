@@ -6,7 +6,7 @@ import dev.snapbi.domain.model.TokenGrant;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.port.TokenEndpoint;
 import dev.snapbi.domain.token.TokenRefreshPolicy;
-import dev.snapbi.domain.token.TokenEventListener;
+import dev.snapbi.domain.port.TokenEventListener;
 import dev.snapbi.spring.boot3.autoconfigure.NicepayTokenListenerFactory;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenEndpointDecorator;
 import dev.snapbi.spring.boot3.autoconfigure.internal.TokenProviderDecorator;

@@ -74,8 +74,8 @@ public final class SnapNotificationArgumentResolver implements HandlerMethodArgu
         }
         if (type == VerifiedNotification.class) {
             return new VerifiedNotification(clientName,
-                    result.verification().client().map(k -> k.value()).orElse(""),
-                    result.verification().snapTimestamp().map(t -> t.value()).orElse(null), service, body);
+                    result.verification().clientId().map(k -> k.value()).orElse(""),
+                    result.verification().timestamp().map(t -> t.value()).orElse(null), service, body);
         }
         if (type == byte[].class) {
             return body;

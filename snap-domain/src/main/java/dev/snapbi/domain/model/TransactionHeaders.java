@@ -1,10 +1,4 @@
-package dev.snapbi.domain.transaction;
-
-import dev.snapbi.domain.model.AccessToken;
-import dev.snapbi.domain.model.ClientKey;
-import dev.snapbi.domain.model.Signature;
-import dev.snapbi.domain.model.SnapHeaders;
-import dev.snapbi.domain.model.SnapTimestamp;
+package dev.snapbi.domain.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,23 +6,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The SNAP headers of one attempt of a transactional call, as {@link TransactionSigner} made them: {@code
- * Authorization}, {@code X-TIMESTAMP}, {@code X-SIGNATURE}, {@code X-PARTNER-ID}, {@code X-EXTERNAL-ID} and {@code
- * CHANNEL-ID}. Set them on the request, replacing any earlier values (a retry gets new headers, never a second copy).
+ * The SNAP headers of one attempt of a transactional call, as
+ * {@link dev.snapbi.domain.transaction.TransactionSigner} made them: {@code Authorization}, {@code X-TIMESTAMP},
+ * {@code X-SIGNATURE}, {@code X-PARTNER-ID}, {@code X-EXTERNAL-ID} and {@code CHANNEL-ID}. Set them on the request,
+ * replacing any earlier values (a retry gets new headers, never a second copy).
  * Holds secrets (the token and the signature): {@code toString()} shows neither.
  */
 public final class TransactionHeaders {
 
     private final AccessToken accessToken;
     private final SnapTimestamp timestamp;
-    private final Signature signature;
+    private final Base64Signature signature;
     private final ClientKey partnerId;
     private final String externalId;
     private final String channelId;
     private final String signedPath;
 
-    TransactionHeaders(AccessToken accessToken, SnapTimestamp timestamp, Signature signature, ClientKey partnerId,
-                       String externalId, String channelId, String signedPath) {
+    private TransactionHeaders(AccessToken accessToken, SnapTimestamp timestamp, Base64Signature signature,
+                               ClientKey partnerId, String externalId, String channelId, String signedPath) {
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.signature = Objects.requireNonNull(signature, "signature");
@@ -36,6 +31,17 @@ public final class TransactionHeaders {
         this.externalId = Objects.requireNonNull(externalId, "externalId");
         this.channelId = Objects.requireNonNull(channelId, "channelId");
         this.signedPath = Objects.requireNonNull(signedPath, "signedPath");
+    }
+
+    /**
+     * The headers of one signed attempt, from their parts (a signer such as
+     * {@link dev.snapbi.domain.transaction.TransactionSigner} makes them; every part is required).
+     *
+     * @param signedPath the path with query exactly as it was signed
+     */
+    public static TransactionHeaders of(AccessToken accessToken, SnapTimestamp timestamp, Base64Signature signature,
+                                        ClientKey partnerId, String externalId, String channelId, String signedPath) {
+        return new TransactionHeaders(accessToken, timestamp, signature, partnerId, externalId, channelId, signedPath);
     }
 
     /** The token sent as {@code Authorization: Bearer ...}; the one to invalidate if the server calls it dead. */
@@ -49,7 +55,7 @@ public final class TransactionHeaders {
     }
 
     /** {@code X-SIGNATURE}. A secret: never log it. */
-    public Signature signature() {
+    public Base64Signature signature() {
         return signature;
     }
 

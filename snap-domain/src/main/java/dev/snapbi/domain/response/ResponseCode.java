@@ -1,10 +1,16 @@
-package dev.snapbi.domain.error;
+package dev.snapbi.domain.response;
+
+import dev.snapbi.domain.internal.Checks;
 
 import java.util.Optional;
 
 /**
  * A SNAP response code: exactly seven ASCII digits, HTTP status (3) + service code (2) + case code (2).
- * {@code 2007300} is HTTP 200, service 73 (access token B2B), case 00 (Successful).
+ * {@code 2007300} is HTTP 200, service 73 (access token B2B), case 00 (Successful). Not an error: success codes are
+ * response codes too. Parse what a server sent with {@link #tryParse(String)} (adapters turn a malformed code into a
+ * {@code SnapProtocolException}); {@link #parse(String)} and {@link #of(int, int, int)} are for codes you write
+ * yourself and throw {@link IllegalArgumentException}, as {@code Integer.parseInt} does, so that this package depends
+ * on nothing but the JDK (the error types depend on it).
  */
 public final class ResponseCode {
 
@@ -19,17 +25,17 @@ public final class ResponseCode {
     }
 
     /**
-     * Parses a response code as the server sent it.
+     * Parses a response code you wrote yourself (a constant, a test); for a server's text use {@link #tryParse}.
      *
-     * @throws SnapProtocolException unless the text is exactly seven ASCII digits with an HTTP status in 100..599
+     * @throws IllegalArgumentException unless the text is exactly seven ASCII digits with an HTTP status in 100..599
      */
     public static ResponseCode parse(String text) {
-        return tryParse(text).orElseThrow(() -> new SnapProtocolException(
+        return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
                 "a SNAP responseCode is seven digits (HTTP status, service code, case code), got "
-                        + (text == null ? "nothing" : "'" + describe(text) + "'")));
+                        + (text == null ? "nothing" : "'" + Checks.shown(text, 20) + "'")));
     }
 
-    /** Parses a response code, or returns empty when the text is not a valid one. */
+    /** Parses a response code (e.g. one a server sent), or returns empty when the text is not a valid one. */
     public static Optional<ResponseCode> tryParse(String text) {
         if (text == null || text.length() != 7) {
             return Optional.empty();
@@ -51,20 +57,15 @@ public final class ResponseCode {
     /**
      * Builds a response code from its parts.
      *
-     * @throws SnapConfigurationException when a part is out of range
+     * @throws IllegalArgumentException when a part is out of range
      */
     public static ResponseCode of(int httpStatus, int serviceCode, int caseCode) {
         if (httpStatus < 100 || httpStatus > 599 || serviceCode < 0 || serviceCode > 99 || caseCode < 0
                 || caseCode > 99) {
-            throw new SnapConfigurationException("a SNAP response code needs an HTTP status in 100..599 and two-digit"
+            throw new IllegalArgumentException("a SNAP response code needs an HTTP status in 100..599 and two-digit"
                     + " service and case codes, got " + httpStatus + "/" + serviceCode + "/" + caseCode);
         }
         return new ResponseCode(httpStatus, serviceCode, caseCode);
-    }
-
-    private static String describe(String text) {
-        String shown = text.length() > 20 ? text.substring(0, 20) + "..." : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The HTTP status part (first three digits). */

@@ -1,4 +1,4 @@
-package dev.snapbi.domain.error;
+package dev.snapbi.domain.response;
 
 import java.util.Optional;
 

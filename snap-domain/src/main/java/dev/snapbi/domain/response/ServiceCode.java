@@ -1,4 +1,4 @@
-package dev.snapbi.domain.error;
+package dev.snapbi.domain.response;
 
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +52,7 @@ public final class ServiceCode {
     /**
      * The service with this code: a catalogued one when known, an unnamed one otherwise.
      *
-     * @throws SnapConfigurationException when the code is not in 0..99
+     * @throws IllegalArgumentException when the code is not in 0..99
      */
     public static ServiceCode of(int code) {
         ServiceCode known = KNOWN.get(code);
@@ -60,7 +60,7 @@ public final class ServiceCode {
             return known;
         }
         if (code < 0 || code > 99) {
-            throw new SnapConfigurationException("a SNAP service code has two digits (0..99), got " + code);
+            throw new IllegalArgumentException("a SNAP service code has two digits (0..99), got " + code);
         }
         return new ServiceCode(code, "Service " + String.format("%02d", code));
     }

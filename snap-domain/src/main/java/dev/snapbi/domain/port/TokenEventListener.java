@@ -1,12 +1,12 @@
-package dev.snapbi.domain.token;
+package dev.snapbi.domain.port;
 
 import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.TokenGrant;
 
 /**
- * Observes an {@link AccessTokenService}: for metrics, audit logs or tests. Methods run on the thread that did the
- * work and must be quick; exceptions they throw are logged and ignored.
+ * Outbound port: observes an {@link dev.snapbi.domain.token.AccessTokenService}, for metrics, audit logs or tests.
+ * Methods run on the thread that did the work and must be quick; exceptions they throw are logged and ignored.
  */
 public interface TokenEventListener {
 

@@ -1,4 +1,4 @@
-package dev.snapbi.domain.error;
+package dev.snapbi.domain.response;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -37,13 +37,13 @@ class ResponseCodeTest {
             "9997300", ""})
     void refuses_anything_but_seven_ascii_digits_with_a_real_http_status(String text) {
         assertThat(ResponseCode.tryParse(text)).isEmpty();
-        assertThatThrownBy(() -> ResponseCode.parse(text)).isInstanceOf(SnapProtocolException.class)
+        assertThatThrownBy(() -> ResponseCode.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("seven digits");
     }
 
     @Test
     void refuses_null() {
-        assertThatThrownBy(() -> ResponseCode.parse(null)).isInstanceOf(SnapProtocolException.class)
+        assertThatThrownBy(() -> ResponseCode.parse(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nothing");
     }
 
@@ -62,7 +62,7 @@ class ResponseCodeTest {
         assertThat(ServiceCode.of(47).name()).isEqualTo("QRIS Generate");
         assertThat(ServiceCode.of(99).isKnown()).isFalse();
         assertThat(ServiceCode.of(99).name()).isEqualTo("Service 99");
-        assertThatThrownBy(() -> ServiceCode.of(100)).isInstanceOf(SnapConfigurationException.class);
+        assertThatThrownBy(() -> ServiceCode.of(100)).isInstanceOf(IllegalArgumentException.class);
         assertThat(StandardResponse.INVALID_MANDATORY_FIELD.under(ServiceCode.ACCESS_TOKEN_B2B).value())
                 .isEqualTo("4007302");
     }
