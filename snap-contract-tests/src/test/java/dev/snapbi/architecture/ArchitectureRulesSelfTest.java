@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.snapbi.architecture.fixture.LedgerImpl;
 import dev.snapbi.architecture.fixture.Receipt;
 import dev.snapbi.architecture.fixture.ReceiptSupplier;
+import dev.snapbi.architecture.fixture.Receipts;
 import dev.snapbi.architecture.fixture.UsesAnotherModulesInternal;
 import dev.snapbi.domain.error.SnapErrors;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,9 @@ class ArchitectureRulesSelfTest {
                         + Receipt.class.getName());
         assertThat(ArchitectureNamingTest.buildersBuildTheirEnclosingType(Set.of()).evaluate(right).hasViolation())
                 .isFalse();
+        JavaClasses entryWithoutInstances = new ClassFileImporter().importClasses(Receipts.class,
+                Receipts.Builder.class);
+        assertThat(ArchitectureNamingTest.buildersBuildTheirEnclosingType(Set.of()).evaluate(entryWithoutInstances)
+                .hasViolation()).isFalse();
     }
 }
