@@ -117,8 +117,6 @@ public final class FeignTransactionTransport implements TransactionTransport, Au
         byte[] body = request.body();
         feign.Request feignRequest = feign.Request.create(method, uri.toString(), headers, body.length == 0 ? null : body,
                 StandardCharsets.UTF_8, null);
-        String where = method.name() + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
-        ErrorContext context = ErrorContext.ofRequest(method.name(), uri.getRawPath());
         try (feign.Response answer = client.execute(feignRequest, options)) {
             Bodies.Bounded read = Bodies.readBounded(answer, bodyTimeout, maxBodyBytes);
             if (read.oversized()) {
@@ -132,15 +130,21 @@ public final class FeignTransactionTransport implements TransactionTransport, Au
             });
             return TransactionTransport.Response.of(answer.status(), answerHeaders, read.bytes());
         } catch (IOException e) {
-            throw TransportFailures.classify(e, where, context, connectTimeout, readTimeout);
+            throw TransportFailures.classify(e, where(method, uri), ErrorContext.ofRequest(method.name(),
+                    uri.getRawPath()), connectTimeout, readTimeout);
         } catch (SnapException e) {
             throw e;
         } catch (RuntimeException e) {
             // a user client's own exception: its message may quote the request, so only its type is kept
             throw new SnapUnavailableException(SnapUnavailableException.Reason.OTHER, "the HTTP client failed during "
-                    + where + " (" + e.getClass().getName() + "); the call may or may not have been carried out",
-                    context, null, null);
+                    + where(method, uri) + " (" + e.getClass().getName() + "); the call may or may not have been"
+                    + " carried out", ErrorContext.ofRequest(method.name(), uri.getRawPath()), null, null);
         }
+    }
+
+    /** The request as messages name it (written only when one is). */
+    private static String where(feign.Request.HttpMethod method, URI uri) {
+        return method.name() + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
     }
 
     /** Releases the HTTP client this transport owns (not one you passed in). */

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +52,7 @@ public final class JdkFeignClient implements Client, Closeable {
     private final int maxBodyBytes;
     private final ExecutorService executor;
     private volatile HttpClient client;
+    private volatile Target lastTarget;
 
     /**
      * A client.
@@ -89,7 +89,7 @@ public final class JdkFeignClient implements Client, Closeable {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-            if (header.getKey() == null || RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            if (header.getKey() == null || isRestricted(header.getKey())) {
                 continue;
             }
             for (String value : header.getValue()) {
@@ -113,7 +113,7 @@ public final class JdkFeignClient implements Client, Closeable {
             throw new IOException("the request could not be sent (" + e.getClass().getSimpleName() + ")", e);
         }
         byte[] body = Bodies.readWithin(answer.body(), bodyTimeout != null ? bodyTimeout : readTimeout,
-                maxBodyBytes + 1);
+                maxBodyBytes + 1, answer.headers().firstValueAsLong("content-length").orElse(-1));
         Map<String, Collection<String>> headers = new LinkedHashMap<>();
         answer.headers().map().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         String coding = answer.headers().firstValue("content-encoding").orElse(null);
@@ -163,12 +163,32 @@ public final class JdkFeignClient implements Client, Closeable {
         }
     }
 
-    private static URI toUri(String url) throws IOException {
+    /** Whether the JDK client sets this header itself (no lower-case copy of the name is made). */
+    private static boolean isRestricted(String name) {
+        for (String restricted : RESTRICTED) {
+            if (restricted.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private URI toUri(String url) throws IOException {
+        Target known = lastTarget;
+        if (known != null && known.url.equals(url)) {
+            return known.uri; // a transport sends the same few URLs over and over: parse each once
+        }
         try {
-            return URI.create(url);
+            URI uri = URI.create(url);
+            lastTarget = new Target(url, uri);
+            return uri;
         } catch (IllegalArgumentException e) {
             throw new IOException("the request URL is not a valid URI", e);
         }
+    }
+
+    /** A URL and its parsed URI. */
+    private record Target(String url, URI uri) {
     }
 
     private static ThreadFactory daemonThreads(String name) {

@@ -191,17 +191,21 @@ public final class BoundedExchange {
 
     /** Collects at most {@code max} bytes; more, or a larger declared length, fails the body. */
     static final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
+        private static final byte[] EMPTY = new byte[0];
         private final int max;
         private final OptionalLong declared;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private volatile Flow.Subscription subscription;
         private volatile boolean cancelled;
-        private byte[] buffer = new byte[0];
+        private byte[] buffer;
         private int size;
 
         BoundedSubscriber(int max, OptionalLong declared) {
             this.max = max;
             this.declared = declared;
+            // a declared length within the bound sizes the buffer exactly: no growth, no copy at the end
+            long expected = declared.isPresent() ? declared.getAsLong() : -1;
+            this.buffer = expected > 0 && expected <= max ? new byte[(int) expected] : EMPTY;
         }
 
         @Override
@@ -246,7 +250,7 @@ public final class BoundedExchange {
 
         @Override
         public void onComplete() {
-            result.complete(size == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, size));
+            result.complete(size == buffer.length && buffer != EMPTY ? buffer : java.util.Arrays.copyOf(buffer, size));
         }
 
         @Override
