@@ -2,11 +2,8 @@ package dev.snapbi.benchmarks;
 
 import dev.snapbi.crypto.HmacSha512Signer;
 import dev.snapbi.domain.model.ClientSecret;
-import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.transaction.TransactionHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
-import dev.snapbi.nicepay.NicepayClient;
-import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,8 +46,7 @@ public class RequestSigningBenchmark {
 
     private static final String PATH = SnapSandbox.VA_CREATE_PATH;
 
-    private SnapSandbox sandbox;
-    private NicepayClient client;
+    private SandboxMerchant bench;
     private TransactionSigner signer;
     private HandWrittenSnapClient baseline;
     private byte[] body;
@@ -58,23 +54,14 @@ public class RequestSigningBenchmark {
     /** Starts the sandbox, fetches one token, builds the signers and the body. */
     @Setup(Level.Trial)
     public void setUp() {
-        sandbox = SnapSandbox.start();
-        SandboxClient merchant = sandbox.registerNewClient(SignedCallBenchmark.CLIENT_KEY);
-        ProviderProfile profile = ProviderProfile.nicepay(sandbox.baseUrl());
-        client = NicepayClient.builder()
-                .environment(profile)
-                .clientKey(merchant.clientKey())
-                .privateKey(merchant.privateKey())
-                .clientSecret(merchant.clientSecret())
-                .build();
-        String token = client.accessTokens().accessToken().value();
+        bench = SandboxMerchant.start();
         signer = TransactionSigner.builder()
-                .tokens(client.accessTokens())
-                .symmetricSigner(HmacSha512Signer.create(ClientSecret.of(merchant.clientSecret())))
-                .partnerId(merchant.clientKey())
-                .profile(profile)
+                .tokens(bench.library.accessTokens())
+                .symmetricSigner(HmacSha512Signer.create(ClientSecret.of(bench.merchant.clientSecret())))
+                .partnerId(bench.merchant.clientKey())
+                .profile(bench.profile)
                 .build();
-        baseline = new HandWrittenSnapClient(sandbox.baseUrl(), merchant.clientKey(), merchant.clientSecret(), token);
+        baseline = bench.baseline;
         body = JsonBodies.pretty(1024).getBytes(StandardCharsets.UTF_8);
         if (body.length != 1024) {
             throw new IllegalStateException("the body has " + body.length + " bytes, not 1024");
@@ -88,9 +75,8 @@ public class RequestSigningBenchmark {
 
     /** Closes the client and the sandbox. */
     @TearDown(Level.Trial)
-    public void tearDown() {
-        client.close();
-        sandbox.close();
+    public void tearDown() throws Exception {
+        bench.close();
     }
 
     /** {@link TransactionSigner#sign(String, String, byte[])}. */

@@ -2,13 +2,10 @@ package dev.snapbi.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snapbi.adapter.jdk.JdkTransactionTransport;
-import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.nicepay.model.Amount;
 import dev.snapbi.nicepay.va.CreateVaRequest;
 import dev.snapbi.nicepay.va.CreateVaResponse;
-import dev.snapbi.sandbox.SandboxClient;
-import dev.snapbi.sandbox.SandboxStats;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,12 +50,10 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 public class SignedCallBenchmark {
 
-    static final String CLIENT_KEY = "BENCHMARK";
     static final String CREATED = "2002700";
 
-    private SnapSandbox sandbox;
+    private SandboxMerchant bench;
     private NicepayClient library;
-    private JdkTransactionTransport jdkTransport;
     private NicepayClient libraryJdk;
     private HandWrittenSnapClient baseline;
     private long sequence;
@@ -66,33 +61,20 @@ public class SignedCallBenchmark {
     /** Starts the sandbox, fetches one token, and checks that each variant creates a VA (2002700). */
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        sandbox = SnapSandbox.start();
-        SandboxClient merchant = sandbox.registerNewClient(CLIENT_KEY);
-        library = NicepayClient.builder()
-                .environment(ProviderProfile.nicepay(sandbox.baseUrl()))
-                .clientKey(merchant.clientKey())
-                .privateKey(merchant.privateKey())
-                .clientSecret(merchant.clientSecret())
-                .build();
-        String token = library.accessTokens().accessToken().value(); // fetched now, cached from here on
-        jdkTransport = JdkTransactionTransport.builder().readTimeout(Duration.ofSeconds(10)).build();
-        libraryJdk = NicepayClient.builder()
-                .environment(ProviderProfile.nicepay(sandbox.baseUrl()))
-                .clientKey(merchant.clientKey())
+        bench = SandboxMerchant.start();
+        library = bench.library;
+        baseline = bench.baseline;
+        JdkTransactionTransport jdkTransport = bench.closing(
+                JdkTransactionTransport.builder().readTimeout(Duration.ofSeconds(10)).build());
+        libraryJdk = bench.closing(NicepayClient.builder()
+                .environment(bench.profile)
+                .clientKey(bench.merchant.clientKey())
                 .accessTokens(library.accessTokens())
-                .clientSecret(merchant.clientSecret())
+                .clientSecret(bench.merchant.clientSecret())
                 .transport(jdkTransport)
-                .build();
-        baseline = new HandWrittenSnapClient(sandbox.baseUrl(), merchant.clientKey(), merchant.clientSecret(), token);
-
-        // each variant once, so a wiring mistake fails here and not as a strange score
-        String code = library().responseCode();
-        String codeJdk = libraryJdk().responseCode();
-        String codeBaseline = baseline().path("responseCode").asText();
-        if (!CREATED.equals(code) || !CREATED.equals(codeJdk) || !CREATED.equals(codeBaseline)) {
-            throw new IllegalStateException("expected " + CREATED + " from every variant, got library " + code
-                    + ", libraryJdk " + codeJdk + ", baseline " + codeBaseline);
-        }
+                .build());
+        SandboxMerchant.expectEach(CREATED, "library", library().responseCode(), "libraryJdk",
+                libraryJdk().responseCode(), "baseline", baseline().path("responseCode").asText());
     }
 
     /** Marks the end of the iteration for {@link ThreadAllocationProfiler}, while the sandbox still runs. */
@@ -103,18 +85,8 @@ public class SignedCallBenchmark {
 
     /** Fails the trial if the sandbox refused anything or more than the one token was fetched. */
     @TearDown(Level.Trial)
-    public void tearDown() {
-        try {
-            SandboxStats stats = sandbox.stats();
-            if (stats.totalRejections() != 0 || stats.tokensIssued() != 1) {
-                throw new IllegalStateException("expected one token and no rejections, the sandbox saw " + stats);
-            }
-        } finally {
-            libraryJdk.close();
-            jdkTransport.close();
-            library.close();
-            sandbox.close();
-        }
+    public void tearDown() throws Exception {
+        bench.close();
     }
 
     /** Through the client object, default transport. */

@@ -1,11 +1,8 @@
 package dev.snapbi.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.nicepay.balance.BalanceInquiryResponse;
-import dev.snapbi.sandbox.SandboxClient;
-import dev.snapbi.sandbox.SandboxStats;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +38,7 @@ public class SignedCallThroughputBenchmark {
 
     static final String BALANCE = "2001100";
 
-    private SnapSandbox sandbox;
+    private SandboxMerchant bench;
     private NicepayClient library;
     private HandWrittenSnapClient baseline;
     private BalanceInquiry baselineRequest;
@@ -49,23 +46,12 @@ public class SignedCallThroughputBenchmark {
     /** Starts the sandbox, fetches one token, and checks both variants get a balance (2001100). */
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        sandbox = SnapSandbox.start();
-        SandboxClient merchant = sandbox.registerNewClient(SignedCallBenchmark.CLIENT_KEY);
-        library = NicepayClient.builder()
-                .environment(ProviderProfile.nicepay(sandbox.baseUrl()))
-                .clientKey(merchant.clientKey())
-                .privateKey(merchant.privateKey())
-                .clientSecret(merchant.clientSecret())
-                .build();
-        String token = library.accessTokens().accessToken().value();
-        baseline = new HandWrittenSnapClient(sandbox.baseUrl(), merchant.clientKey(), merchant.clientSecret(), token);
-        baselineRequest = new BalanceInquiry(merchant.clientKey(), new BalanceInfo(""));
-        String code = library().responseCode();
-        String codeBaseline = baseline().path("responseCode").asText();
-        if (!BALANCE.equals(code) || !BALANCE.equals(codeBaseline)) {
-            throw new IllegalStateException("expected " + BALANCE + " from both, got library " + code
-                    + ", baseline " + codeBaseline);
-        }
+        bench = SandboxMerchant.start();
+        library = bench.library;
+        baseline = bench.baseline;
+        baselineRequest = new BalanceInquiry(bench.merchant.clientKey(), new BalanceInfo(""));
+        SandboxMerchant.expectEach(BALANCE, "library", library().responseCode(), "baseline",
+                baseline().path("responseCode").asText());
     }
 
     /** Marks the end of the iteration for {@link ThreadAllocationProfiler}, while the sandbox still runs. */
@@ -76,16 +62,8 @@ public class SignedCallThroughputBenchmark {
 
     /** Fails the trial if the sandbox refused anything or more than the one token was fetched. */
     @TearDown(Level.Trial)
-    public void tearDown() {
-        try {
-            SandboxStats stats = sandbox.stats();
-            if (stats.totalRejections() != 0 || stats.tokensIssued() != 1) {
-                throw new IllegalStateException("expected one token and no rejections, the sandbox saw " + stats);
-            }
-        } finally {
-            library.close();
-            sandbox.close();
-        }
+    public void tearDown() throws Exception {
+        bench.close();
     }
 
     /** {@code NicepayClient.balances().inquiry()}, default transport. */

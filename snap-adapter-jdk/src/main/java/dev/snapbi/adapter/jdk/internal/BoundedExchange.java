@@ -171,13 +171,22 @@ public final class BoundedExchange {
 
         @Override
         public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-            OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
+            OptionalLong declared = declaredLength(info.headers().map().get("Content-Length"));
             BoundedSubscriber s = new BoundedSubscriber(max, declared);
             subscriber = s;
             if (cancelled) {
                 s.cancel();
             }
             return s;
+        }
+
+        /**
+         * The first {@code Content-Length} value, as {@code firstValueAsLong} reads it but without a stream: empty when
+         * absent, a {@link NumberFormatException} when not a number.
+         */
+        private static OptionalLong declaredLength(List<String> values) {
+            return values == null || values.isEmpty() ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(values.get(0)));
         }
 
         void cancel() {
