@@ -124,11 +124,15 @@ public final class JdkFeignClient implements Client, Closeable {
     }
 
     private HttpRequest.Builder newRequest(String method, URI uri, byte[] body, Duration readTimeout) {
-        return HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(readTimeout)
                 .method(method, body == null || body.length == 0
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1); // clear text (loopback): no h2c upgrade offered each time
+        }
+        return builder;
     }
 
     private static void setHeader(HttpRequest.Builder builder, String name, String value, boolean replace) {
