@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
@@ -42,26 +41,23 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class RequestSigningBenchmark {
+public class RequestSigningBenchmark extends SandboxBenchmark {
 
     private static final String PATH = SnapSandbox.VA_CREATE_PATH;
 
-    private SandboxMerchant bench;
     private TransactionSigner signer;
-    private HandWrittenSnapClient baseline;
     private byte[] body;
 
     /** Starts the sandbox, fetches one token, builds the signers and the body. */
     @Setup(Level.Trial)
     public void setUp() {
-        bench = SandboxMerchant.start();
+        startSandbox();
         signer = TransactionSigner.builder()
-                .tokens(bench.library.accessTokens())
-                .symmetricSigner(HmacSha512Signer.create(ClientSecret.of(bench.merchant.clientSecret())))
-                .partnerId(bench.merchant.clientKey())
-                .profile(bench.profile)
+                .tokens(library.accessTokens())
+                .symmetricSigner(HmacSha512Signer.create(ClientSecret.of(merchant.clientSecret())))
+                .partnerId(merchant.clientKey())
+                .profile(profile)
                 .build();
-        baseline = bench.baseline;
         body = JsonBodies.pretty(1024).getBytes(StandardCharsets.UTF_8);
         if (body.length != 1024) {
             throw new IllegalStateException("the body has " + body.length + " bytes, not 1024");
@@ -71,12 +67,6 @@ public class RequestSigningBenchmark {
         if (ours.length() != 88 || theirs.length() != 88) {
             throw new IllegalStateException("a signature is not Base64 of 64 bytes");
         }
-    }
-
-    /** Closes the client and the sandbox. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        bench.close();
     }
 
     /** {@link TransactionSigner#sign(String, String, byte[])}. */

@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -48,45 +47,28 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 @Threads(1)
-public class SignedCallBenchmark {
+public class SignedCallBenchmark extends SandboxBenchmark {
 
     static final String CREATED = "2002700";
 
-    private SandboxMerchant bench;
-    private NicepayClient library;
     private NicepayClient libraryJdk;
-    private HandWrittenSnapClient baseline;
     private long sequence;
 
     /** Starts the sandbox, fetches one token, and checks that each variant creates a VA (2002700). */
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        bench = SandboxMerchant.start();
-        library = bench.library;
-        baseline = bench.baseline;
-        JdkTransactionTransport jdkTransport = bench.closing(
+        startSandbox();
+        JdkTransactionTransport jdkTransport = closing(
                 JdkTransactionTransport.builder().readTimeout(Duration.ofSeconds(10)).build());
-        libraryJdk = bench.closing(NicepayClient.builder()
-                .environment(bench.profile)
-                .clientKey(bench.merchant.clientKey())
+        libraryJdk = closing(NicepayClient.builder()
+                .environment(profile)
+                .clientKey(merchant.clientKey())
                 .accessTokens(library.accessTokens())
-                .clientSecret(bench.merchant.clientSecret())
+                .clientSecret(merchant.clientSecret())
                 .transport(jdkTransport)
                 .build());
-        SandboxMerchant.expectEach(CREATED, "library", library().responseCode(), "libraryJdk",
+        expectEach(CREATED, "library", library().responseCode(), "libraryJdk",
                 libraryJdk().responseCode(), "baseline", baseline().path("responseCode").asText());
-    }
-
-    /** Marks the end of the iteration for {@link ThreadAllocationProfiler}, while the sandbox still runs. */
-    @TearDown(Level.Iteration)
-    public void iterationEnded() {
-        ThreadAllocationProfiler.iterationEnded();
-    }
-
-    /** Fails the trial if the sandbox refused anything or more than the one token was fetched. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        bench.close();
     }
 
     /** Through the client object, default transport. */

@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -34,36 +33,19 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class SignedCallThroughputBenchmark {
+public class SignedCallThroughputBenchmark extends SandboxBenchmark {
 
     static final String BALANCE = "2001100";
 
-    private SandboxMerchant bench;
-    private NicepayClient library;
-    private HandWrittenSnapClient baseline;
     private BalanceInquiry baselineRequest;
 
     /** Starts the sandbox, fetches one token, and checks both variants get a balance (2001100). */
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        bench = SandboxMerchant.start();
-        library = bench.library;
-        baseline = bench.baseline;
-        baselineRequest = new BalanceInquiry(bench.merchant.clientKey(), new BalanceInfo(""));
-        SandboxMerchant.expectEach(BALANCE, "library", library().responseCode(), "baseline",
+        startSandbox();
+        baselineRequest = new BalanceInquiry(merchant.clientKey(), new BalanceInfo(""));
+        expectEach(BALANCE, "library", library().responseCode(), "baseline",
                 baseline().path("responseCode").asText());
-    }
-
-    /** Marks the end of the iteration for {@link ThreadAllocationProfiler}, while the sandbox still runs. */
-    @TearDown(Level.Iteration)
-    public void iterationEnded() {
-        ThreadAllocationProfiler.iterationEnded();
-    }
-
-    /** Fails the trial if the sandbox refused anything or more than the one token was fetched. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        bench.close();
     }
 
     /** {@code NicepayClient.balances().inquiry()}, default transport. */

@@ -44,7 +44,7 @@ public final class TimeOrderedExternalIdGenerator implements ExternalIdGenerator
     private final AtomicLong last = new AtomicLong();
     // this generator's per-thread buffer for the digits (a year past 9999 makes the prefix longer than 14)
     private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[64]);
-    private volatile Second lastSecond;
+    private volatile LocalSecondDigits lastSecond;
 
     private TimeOrderedExternalIdGenerator(Clock clock, ZoneId zone) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -84,13 +84,13 @@ public final class TimeOrderedExternalIdGenerator implements ExternalIdGenerator
 
     /** {@code yyyyMMddHHmmss} of this second in the zone, as ASCII; formatted once per second. */
     private byte[] localSecond(long epochSecond) {
-        Second cached = lastSecond;
+        LocalSecondDigits cached = lastSecond;
         if (cached != null && cached.epochSecond == epochSecond) {
             return cached.text;
         }
         byte[] text = LOCAL.format(Instant.ofEpochSecond(epochSecond).atZone(zone))
                 .getBytes(StandardCharsets.ISO_8859_1);
-        lastSecond = new Second(epochSecond, text);
+        lastSecond = new LocalSecondDigits(epochSecond, text);
         return text;
     }
 
@@ -105,7 +105,7 @@ public final class TimeOrderedExternalIdGenerator implements ExternalIdGenerator
     }
 
     /** A formatted second; never modified after construction. */
-    private record Second(long epochSecond, byte[] text) {
+    private record LocalSecondDigits(long epochSecond, byte[] text) {
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class TransactionSigner {
     private final ExternalIdGenerator externalIds;
     private final Clock clock;
     private final ThreadLocal<SigningScratch> scratch = ThreadLocal.withInitial(SigningScratch::new);
-    private volatile Second lastSecond;
+    private volatile TimestampOfSecond lastSecond;
 
     private TransactionSigner(Builder b) {
         this.tokens = Objects.requireNonNull(b.tokens, "tokens");
@@ -126,17 +126,17 @@ public final class TransactionSigner {
     /** The {@code X-TIMESTAMP} of this clock reading, formatted once per second and shared by the calls within it. */
     private SnapTimestamp timestamp(long epochMillis) {
         long second = Math.floorDiv(epochMillis, 1000L);
-        Second cached = lastSecond;
+        TimestampOfSecond cached = lastSecond;
         if (cached != null && cached.epochSecond == second) {
             return cached.timestamp;
         }
         SnapTimestamp timestamp = SnapTimestamp.of(Instant.ofEpochSecond(second), profile.zone());
-        lastSecond = new Second(second, timestamp);
+        lastSecond = new TimestampOfSecond(second, timestamp);
         return timestamp;
     }
 
     /** A formatted second. */
-    private record Second(long epochSecond, SnapTimestamp timestamp) {
+    private record TimestampOfSecond(long epochSecond, SnapTimestamp timestamp) {
     }
 
     /**

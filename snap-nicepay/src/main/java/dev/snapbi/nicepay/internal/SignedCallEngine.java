@@ -77,7 +77,7 @@ public final class SignedCallEngine implements SnapCaller {
     private final Pause pause;
     private final Clock clock;
     private final ConcurrentHashMap<String, URI> targets = new ConcurrentHashMap<>();
-    private volatile Authorization lastAuthorization;
+    private volatile BearerHeader lastAuthorization;
 
     /**
      * An engine.
@@ -212,17 +212,17 @@ public final class SignedCallEngine implements SnapCaller {
 
     /** {@code Bearer <token>}, made once per token rather than once per call. */
     private String authorization(AccessToken token) {
-        Authorization known = lastAuthorization;
+        BearerHeader known = lastAuthorization;
         if (known != null && known.token == token) {
             return known.header;
         }
         String header = token.authorizationHeader();
-        lastAuthorization = new Authorization(token, header);
+        lastAuthorization = new BearerHeader(token, header);
         return header;
     }
 
     /** A token and its header value. */
-    private record Authorization(AccessToken token, String header) {
+    private record BearerHeader(AccessToken token, String header) {
     }
 
     private static String where(SnapCall call) {

@@ -53,7 +53,7 @@ public final class JdkFeignClient implements Client, Closeable {
     private final int maxBodyBytes;
     private final ExecutorService executor;
     private volatile HttpClient client;
-    private volatile Target lastTarget;
+    private volatile ParsedUrl lastTarget;
 
     /**
      * A client.
@@ -246,13 +246,13 @@ public final class JdkFeignClient implements Client, Closeable {
     }
 
     private URI toUri(String url) throws IOException {
-        Target known = lastTarget;
+        ParsedUrl known = lastTarget;
         if (known != null && known.url.equals(url)) {
             return known.uri; // a transport sends the same few URLs over and over: parse each once
         }
         try {
             URI uri = URI.create(url);
-            lastTarget = new Target(url, uri);
+            lastTarget = new ParsedUrl(url, uri);
             return uri;
         } catch (IllegalArgumentException e) {
             throw new IOException("the request URL is not a valid URI", e);
@@ -260,7 +260,7 @@ public final class JdkFeignClient implements Client, Closeable {
     }
 
     /** A URL and its parsed URI. */
-    private record Target(String url, URI uri) {
+    private record ParsedUrl(String url, URI uri) {
     }
 
     private static ThreadFactory daemonThreads(String name) {

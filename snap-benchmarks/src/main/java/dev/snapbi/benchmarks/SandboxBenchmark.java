@@ -5,31 +5,38 @@ import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SandboxStats;
 import dev.snapbi.sandbox.SnapSandbox;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the signed-call benchmarks share: the sandbox in this JVM, one merchant registered with it, a
- * {@link NicepayClient} over the default (Feign) transport whose token is fetched at once and cached from then on, and
- * the {@link HandWrittenSnapClient} baseline sending that same token. {@link #close()} fails the trial if the sandbox
- * refused anything or issued more than the one token (a benchmark that measured rejections or token fetches would
- * measure the wrong thing), then closes whatever else the benchmark registered, the client and the sandbox.
+ * What the signed-call benchmarks share, as their superclass: {@link #startSandbox()} starts the sandbox in this JVM,
+ * registers one merchant, builds a {@link NicepayClient} over the default (Feign) transport whose token is fetched at
+ * once and cached from then on, and the {@link HandWrittenSnapClient} baseline sending that same token. At the end of
+ * each iteration it tells {@link ThreadAllocationProfiler} (while the sandbox still runs); at the end of the trial it
+ * fails if the sandbox refused anything or issued more than the one token (a benchmark that measured rejections or
+ * token fetches would measure the wrong thing), then closes whatever the benchmark registered, the client and the
+ * sandbox.
  */
-final class SandboxMerchant implements AutoCloseable {
+@State(Scope.Benchmark)
+public abstract class SandboxBenchmark {
 
     /** The client key registered with the sandbox. */
     static final String CLIENT_KEY = "BENCHMARK";
 
-    final SnapSandbox sandbox;
-    final SandboxClient merchant;
-    final ProviderProfile profile;
-    final NicepayClient library;
-    final String token;
-    final HandWrittenSnapClient baseline;
+    SnapSandbox sandbox;
+    SandboxClient merchant;
+    ProviderProfile profile;
+    NicepayClient library;
+    HandWrittenSnapClient baseline;
     private final List<AutoCloseable> others = new ArrayList<>();
 
-    private SandboxMerchant() {
+    /** Starts the sandbox, registers the merchant, builds the client and fetches its one token; call from setup. */
+    void startSandbox() {
         sandbox = SnapSandbox.start();
         merchant = sandbox.registerNewClient(CLIENT_KEY);
         profile = ProviderProfile.nicepay(sandbox.baseUrl());
@@ -39,16 +46,11 @@ final class SandboxMerchant implements AutoCloseable {
                 .privateKey(merchant.privateKey())
                 .clientSecret(merchant.clientSecret())
                 .build();
-        token = library.accessTokens().accessToken().value(); // fetched now, cached from here on
+        String token = library.accessTokens().accessToken().value(); // fetched now, cached from here on
         baseline = new HandWrittenSnapClient(sandbox.baseUrl(), merchant.clientKey(), merchant.clientSecret(), token);
     }
 
-    /** Starts the sandbox, registers the merchant, builds the client and fetches its one token. */
-    static SandboxMerchant start() {
-        return new SandboxMerchant();
-    }
-
-    /** Closes {@code closeable} in {@link #close()}, before the client and the sandbox (last registered first). */
+    /** Closes {@code closeable} at the end of the trial, before the client and the sandbox (last registered first). */
     <T extends AutoCloseable> T closing(T closeable) {
         others.add(0, closeable);
         return closeable;
@@ -69,9 +71,15 @@ final class SandboxMerchant implements AutoCloseable {
         }
     }
 
+    /** Marks the end of the iteration for {@link ThreadAllocationProfiler}, while the sandbox still runs. */
+    @TearDown(Level.Iteration)
+    public void iterationEnded() {
+        ThreadAllocationProfiler.iterationEnded();
+    }
+
     /** Fails the trial if the sandbox refused anything or issued more than one token; closes everything. */
-    @Override
-    public void close() throws Exception {
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
         try {
             SandboxStats stats = sandbox.stats();
             if (stats.totalRejections() != 0 || stats.tokensIssued() != 1) {
