@@ -2,11 +2,8 @@ package dev.snapbi.benchmarks;
 
 import dev.snapbi.crypto.HmacSha512Signer;
 import dev.snapbi.domain.model.ClientSecret;
-import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.domain.transaction.TransactionSigner;
-import dev.snapbi.nicepay.NicepayClient;
-import dev.snapbi.sandbox.SandboxClient;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,7 +15,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
@@ -45,36 +41,23 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class RequestSigningBenchmark {
+public class RequestSigningBenchmark extends SandboxBenchmark {
 
     private static final String PATH = SnapSandbox.VA_CREATE_PATH;
 
-    private SnapSandbox sandbox;
-    private NicepayClient client;
     private TransactionSigner signer;
-    private HandWrittenSnapClient baseline;
     private byte[] body;
 
     /** Starts the sandbox, fetches one token, builds the signers and the body. */
     @Setup(Level.Trial)
     public void setUp() {
-        sandbox = SnapSandbox.start();
-        SandboxClient merchant = sandbox.registerNewClient(SignedCallBenchmark.CLIENT_KEY);
-        ProviderProfile profile = ProviderProfile.nicepay(sandbox.baseUrl());
-        client = NicepayClient.builder()
-                .environment(profile)
-                .clientKey(merchant.clientKey())
-                .privateKey(merchant.privateKey())
-                .clientSecret(merchant.clientSecret())
-                .build();
-        String token = client.accessTokens().accessToken().value();
+        startSandbox();
         signer = TransactionSigner.builder()
-                .tokens(client.accessTokens())
+                .tokens(library.accessTokens())
                 .symmetricSigner(HmacSha512Signer.create(ClientSecret.of(merchant.clientSecret())))
                 .partnerId(merchant.clientKey())
                 .profile(profile)
                 .build();
-        baseline = new HandWrittenSnapClient(sandbox.baseUrl(), merchant.clientKey(), merchant.clientSecret(), token);
         body = JsonBodies.pretty(1024).getBytes(StandardCharsets.UTF_8);
         if (body.length != 1024) {
             throw new IllegalStateException("the body has " + body.length + " bytes, not 1024");
@@ -84,13 +67,6 @@ public class RequestSigningBenchmark {
         if (ours.length() != 88 || theirs.length() != 88) {
             throw new IllegalStateException("a signature is not Base64 of 64 bytes");
         }
-    }
-
-    /** Closes the client and the sandbox. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        client.close();
-        sandbox.close();
     }
 
     /** {@link TransactionSigner#sign(String, String, byte[])}. */

@@ -2,13 +2,10 @@ package dev.snapbi.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snapbi.adapter.jdk.JdkTransactionTransport;
-import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.nicepay.model.Amount;
 import dev.snapbi.nicepay.va.CreateVaRequest;
 import dev.snapbi.nicepay.va.CreateVaResponse;
-import dev.snapbi.sandbox.SandboxClient;
-import dev.snapbi.sandbox.SandboxStats;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +17,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -51,70 +47,28 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 @Threads(1)
-public class SignedCallBenchmark {
+public class SignedCallBenchmark extends SandboxBenchmark {
 
-    static final String CLIENT_KEY = "BENCHMARK";
     static final String CREATED = "2002700";
 
-    private SnapSandbox sandbox;
-    private NicepayClient library;
-    private JdkTransactionTransport jdkTransport;
     private NicepayClient libraryJdk;
-    private HandWrittenSnapClient baseline;
     private long sequence;
 
     /** Starts the sandbox, fetches one token, and checks that each variant creates a VA (2002700). */
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        sandbox = SnapSandbox.start();
-        SandboxClient merchant = sandbox.registerNewClient(CLIENT_KEY);
-        library = NicepayClient.builder()
-                .environment(ProviderProfile.nicepay(sandbox.baseUrl()))
-                .clientKey(merchant.clientKey())
-                .privateKey(merchant.privateKey())
-                .clientSecret(merchant.clientSecret())
-                .build();
-        String token = library.accessTokens().accessToken().value(); // fetched now, cached from here on
-        jdkTransport = JdkTransactionTransport.builder().readTimeout(Duration.ofSeconds(10)).build();
-        libraryJdk = NicepayClient.builder()
-                .environment(ProviderProfile.nicepay(sandbox.baseUrl()))
+        startSandbox();
+        JdkTransactionTransport jdkTransport = closing(
+                JdkTransactionTransport.builder().readTimeout(Duration.ofSeconds(10)).build());
+        libraryJdk = closing(NicepayClient.builder()
+                .environment(profile)
                 .clientKey(merchant.clientKey())
                 .accessTokens(library.accessTokens())
                 .clientSecret(merchant.clientSecret())
                 .transport(jdkTransport)
-                .build();
-        baseline = new HandWrittenSnapClient(sandbox.baseUrl(), merchant.clientKey(), merchant.clientSecret(), token);
-
-        // each variant once, so a wiring mistake fails here and not as a strange score
-        String code = library().responseCode();
-        String codeJdk = libraryJdk().responseCode();
-        String codeBaseline = baseline().path("responseCode").asText();
-        if (!CREATED.equals(code) || !CREATED.equals(codeJdk) || !CREATED.equals(codeBaseline)) {
-            throw new IllegalStateException("expected " + CREATED + " from every variant, got library " + code
-                    + ", libraryJdk " + codeJdk + ", baseline " + codeBaseline);
-        }
-    }
-
-    /** Marks the end of the iteration for {@link ThreadAllocationProfiler}, while the sandbox still runs. */
-    @TearDown(Level.Iteration)
-    public void iterationEnded() {
-        ThreadAllocationProfiler.iterationEnded();
-    }
-
-    /** Fails the trial if the sandbox refused anything or more than the one token was fetched. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        try {
-            SandboxStats stats = sandbox.stats();
-            if (stats.totalRejections() != 0 || stats.tokensIssued() != 1) {
-                throw new IllegalStateException("expected one token and no rejections, the sandbox saw " + stats);
-            }
-        } finally {
-            libraryJdk.close();
-            jdkTransport.close();
-            library.close();
-            sandbox.close();
-        }
+                .build());
+        expectEach(CREATED, "library", library().responseCode(), "libraryJdk",
+                libraryJdk().responseCode(), "baseline", baseline().path("responseCode").asText());
     }
 
     /** Through the client object, default transport. */

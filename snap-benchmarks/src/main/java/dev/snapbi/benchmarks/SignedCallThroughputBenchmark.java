@@ -1,11 +1,8 @@
 package dev.snapbi.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.nicepay.NicepayClient;
 import dev.snapbi.nicepay.balance.BalanceInquiryResponse;
-import dev.snapbi.sandbox.SandboxClient;
-import dev.snapbi.sandbox.SandboxStats;
 import dev.snapbi.sandbox.SnapSandbox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +14,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -37,55 +33,19 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class SignedCallThroughputBenchmark {
+public class SignedCallThroughputBenchmark extends SandboxBenchmark {
 
     static final String BALANCE = "2001100";
 
-    private SnapSandbox sandbox;
-    private NicepayClient library;
-    private HandWrittenSnapClient baseline;
     private BalanceInquiry baselineRequest;
 
     /** Starts the sandbox, fetches one token, and checks both variants get a balance (2001100). */
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException {
-        sandbox = SnapSandbox.start();
-        SandboxClient merchant = sandbox.registerNewClient(SignedCallBenchmark.CLIENT_KEY);
-        library = NicepayClient.builder()
-                .environment(ProviderProfile.nicepay(sandbox.baseUrl()))
-                .clientKey(merchant.clientKey())
-                .privateKey(merchant.privateKey())
-                .clientSecret(merchant.clientSecret())
-                .build();
-        String token = library.accessTokens().accessToken().value();
-        baseline = new HandWrittenSnapClient(sandbox.baseUrl(), merchant.clientKey(), merchant.clientSecret(), token);
+        startSandbox();
         baselineRequest = new BalanceInquiry(merchant.clientKey(), new BalanceInfo(""));
-        String code = library().responseCode();
-        String codeBaseline = baseline().path("responseCode").asText();
-        if (!BALANCE.equals(code) || !BALANCE.equals(codeBaseline)) {
-            throw new IllegalStateException("expected " + BALANCE + " from both, got library " + code
-                    + ", baseline " + codeBaseline);
-        }
-    }
-
-    /** Marks the end of the iteration for {@link ThreadAllocationProfiler}, while the sandbox still runs. */
-    @TearDown(Level.Iteration)
-    public void iterationEnded() {
-        ThreadAllocationProfiler.iterationEnded();
-    }
-
-    /** Fails the trial if the sandbox refused anything or more than the one token was fetched. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        try {
-            SandboxStats stats = sandbox.stats();
-            if (stats.totalRejections() != 0 || stats.tokensIssued() != 1) {
-                throw new IllegalStateException("expected one token and no rejections, the sandbox saw " + stats);
-            }
-        } finally {
-            library.close();
-            sandbox.close();
-        }
+        expectEach(BALANCE, "library", library().responseCode(), "baseline",
+                baseline().path("responseCode").asText());
     }
 
     /** {@code NicepayClient.balances().inquiry()}, default transport. */

@@ -7,6 +7,7 @@ import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.port.SymmetricSigner;
 
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
@@ -34,6 +35,7 @@ public final class HmacSha512Signer implements SymmetricSigner {
     private final SecretKeySpec key;
     private final Provider provider;
     private final ThreadLocal<Mac> perThread;
+    private final ThreadLocal<byte[]> macOut = ThreadLocal.withInitial(() -> new byte[64]);
 
     private HmacSha512Signer(SecretKeySpec key, Provider provider) {
         this.key = key;
@@ -81,6 +83,24 @@ public final class HmacSha512Signer implements SymmetricSigner {
     public Base64Signature sign(StringToSign stringToSign) {
         Objects.requireNonNull(stringToSign, "stringToSign");
         return Base64Signature.ofBytes(perThread.get().doFinal(stringToSign.utf8()));
+    }
+
+    /**
+     * Signs these UTF-8 bytes as they are (the caller's reused buffer: nothing is kept), the MAC computed into this
+     * thread's own output array; the same signature as {@link #sign(StringToSign)} for the text they encode.
+     */
+    @Override
+    public Base64Signature signUtf8(byte[] utf8, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, utf8.length);
+        Mac mac = perThread.get();
+        byte[] out = macOut.get();
+        mac.update(utf8, offset, length);
+        try {
+            mac.doFinal(out, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException(ALGORITHM + " gives " + mac.getMacLength() + " bytes", e);
+        }
+        return Base64Signature.ofBytes(out);
     }
 
     /** {@code HmacSha512Signer[HmacSHA512]}: never the secret. */

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link TokenEndpoint} port over the JDK's {@link HttpClient} and a small strict JSON reader, with no
@@ -62,7 +61,6 @@ public final class JdkTokenEndpoint implements TokenEndpoint, AutoCloseable {
     private final Duration readTimeout;
     private final int maxAttempts;
     private final int maxBodyBytes;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdkTokenEndpoint(Builder b) {
         if (b.profile == null) {
@@ -78,15 +76,10 @@ public final class JdkTokenEndpoint implements TokenEndpoint, AutoCloseable {
         if (b.maxAttempts < 1 || b.maxAttempts > 10) {
             throw new SnapConfigurationException("maxAttempts must be 1 to 10, got " + b.maxAttempts);
         }
-        if (b.maxBodyBytes < 1) {
-            throw new SnapConfigurationException("maxBodyBytes must be at least 1, got " + b.maxBodyBytes);
-        }
-        if (b.httpClient != null && b.executor != null) {
-            throw new SnapConfigurationException("give either an HttpClient or an executor, not both");
-        }
+        this.http = OwnedHttpClient.create(b.httpClient, b.executor, connectTimeout, b.maxBodyBytes,
+                "snapbi-jdk-token");
         this.maxAttempts = b.maxAttempts;
         this.maxBodyBytes = b.maxBodyBytes;
-        this.http = OwnedHttpClient.create(b.httpClient, b.executor, connectTimeout, "snapbi-jdk-token");
     }
 
     /** A builder: a profile is required; connect 5 s, read 10 s, 3 attempts, 64 KiB by default. */
@@ -97,9 +90,7 @@ public final class JdkTokenEndpoint implements TokenEndpoint, AutoCloseable {
     @Override
     public TokenGrant requestToken(TokenRequestSupplier requests) {
         Objects.requireNonNull(requests, "requests");
-        if (closed.get()) {
-            throw new SnapConfigurationException("this JdkTokenEndpoint is closed; build a new one");
-        }
+        http.client("JdkTokenEndpoint"); // fails once closed
         SnapUnavailableException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (last != null) {
@@ -131,7 +122,7 @@ public final class JdkTokenEndpoint implements TokenEndpoint, AutoCloseable {
         SecretScrubber scrubber = SecretScrubber.of(List.of(request.signature().value()));
         BoundedExchange.Answer answer;
         try {
-            answer = BoundedExchange.send(http.client(), builder.build(), readTimeout, maxBodyBytes, scrubber);
+            answer = BoundedExchange.send(http.client("JdkTokenEndpoint"), builder.build(), readTimeout, maxBodyBytes, scrubber);
         } catch (BoundedExchange.Failed f) {
             throw failure(f, clientKey);
         }
@@ -252,9 +243,7 @@ public final class JdkTokenEndpoint implements TokenEndpoint, AutoCloseable {
     /** Stops this endpoint: later calls fail; the threads it started end. Idempotent. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            http.close();
-        }
+        http.close();
     }
 
     @Override

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link TransactionTransport} port over the JDK's {@link HttpClient}, with no third-party dependency. One call
@@ -74,21 +73,14 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
     private final Duration readTimeout;
     private final int maxBodyBytes;
     private final boolean insecureHttpAllowed;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile URI lastCheckedTarget;
 
     private JdkTransactionTransport(Builder b) {
         this.connectTimeout = OwnedHttpClient.requireTimeout(b.connectTimeout, "connectTimeout");
         this.readTimeout = OwnedHttpClient.requireTimeout(b.readTimeout, "readTimeout");
-        if (b.maxBodyBytes < 1) {
-            throw new SnapConfigurationException("maxBodyBytes must be at least 1, got " + b.maxBodyBytes);
-        }
-        if (b.httpClient != null && b.executor != null) {
-            throw new SnapConfigurationException("give either an HttpClient or an executor, not both: the executor"
-                    + " belongs to the HttpClient you build");
-        }
+        this.http = OwnedHttpClient.create(b.httpClient, b.executor, connectTimeout, b.maxBodyBytes, THREAD_PREFIX);
         this.maxBodyBytes = b.maxBodyBytes;
         this.insecureHttpAllowed = b.insecureHttpAllowed;
-        this.http = OwnedHttpClient.create(b.httpClient, b.executor, connectTimeout, THREAD_PREFIX);
     }
 
     /** A builder with the defaults: connect 5 s, read 30 s, 1 MiB, a client and threads of its own. */
@@ -104,9 +96,7 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
     @Override
     public Response exchange(Request request) {
         Objects.requireNonNull(request, "request");
-        if (closed.get()) {
-            throw new SnapConfigurationException("this JdkTransactionTransport is closed; build a new one");
-        }
+        HttpClient client = http.client("JdkTransactionTransport");
         String where = request.method() + " " + request.uri().getRawPath();
         HttpRequest httpRequest = toHttpRequest(request, where);
         if (Thread.currentThread().isInterrupted()) {
@@ -117,7 +107,7 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
         SecretScrubber scrubber = SecretScrubber.ofHeaders(request.headers());
         BoundedExchange.Answer answer;
         try {
-            answer = BoundedExchange.send(http.client(), httpRequest, readTimeout, maxBodyBytes, scrubber);
+            answer = BoundedExchange.send(client, httpRequest, readTimeout, maxBodyBytes, scrubber);
         } catch (BoundedExchange.Failed f) {
             throw failure(f, where, request.uri());
         }
@@ -127,14 +117,17 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
     private HttpRequest toHttpRequest(Request request, String where) {
         URI uri = request.uri();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new SnapConfigurationException("the target of " + where + " must be an absolute https:// URL");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new SnapConfigurationException("the target of " + where + " must not carry credentials");
-        }
-        if (!insecureHttpAllowed) {
-            ProviderProfile.requireHttpsUnlessLoopback(uri, "the target of " + where);
+        if (uri != lastCheckedTarget) { // the caller sends the same URI objects over and over: check each once
+            if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                throw new SnapConfigurationException("the target of " + where + " must be an absolute https:// URL");
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw new SnapConfigurationException("the target of " + where + " must not carry credentials");
+            }
+            if (!insecureHttpAllowed) {
+                ProviderProfile.requireHttpsUnlessLoopback(uri, "the target of " + where);
+            }
+            lastCheckedTarget = uri; // URIs are immutable: one that passed the checks passes them again
         }
         String method = request.method();
         if (!METHODS.contains(method)) {
@@ -225,9 +218,7 @@ public final class JdkTransactionTransport implements TransactionTransport, Auto
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            http.close();
-        }
+        http.close();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.snapbi.domain.transaction;
 import dev.snapbi.domain.model.SnapTimestamp;
 import dev.snapbi.domain.port.ExternalIdGenerator;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class TimeOrderedExternalIdGenerator implements ExternalIdGenerator
 
     private static final long PER_MILLI = 10_000L;
     private static final long RANDOM_BOUND = 100_000_000_000L; // 11 digits
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT);
 
     private final Clock clock;
     private final ZoneId zone;
@@ -41,6 +42,9 @@ public final class TimeOrderedExternalIdGenerator implements ExternalIdGenerator
     private final long salt = new SecureRandom().nextLong();
     // epoch milliseconds * PER_MILLI + sequence of the last id handed out
     private final AtomicLong last = new AtomicLong();
+    // this generator's per-thread buffer for the digits (a year past 9999 makes the prefix longer than 14)
+    private final ThreadLocal<byte[]> scratch = ThreadLocal.withInitial(() -> new byte[64]);
+    private volatile LocalSecondDigits lastSecond;
 
     private TimeOrderedExternalIdGenerator(Clock clock, ZoneId zone) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,21 +64,48 @@ public final class TimeOrderedExternalIdGenerator implements ExternalIdGenerator
     @Override
     public String nextId() {
         long now = clock.millis() * PER_MILLI;
-        long stamp = last.updateAndGet(previous -> Math.max(previous + 1, now));
-        String local = LOCAL.format(Instant.ofEpochMilli(stamp / PER_MILLI).atZone(zone));
-        long noise = (ThreadLocalRandom.current().nextLong() ^ salt) & Long.MAX_VALUE; // no lock on the hot path
-        StringBuilder id = new StringBuilder(LENGTH).append(local);
-        appendPadded(id, stamp % PER_MILLI, 4);
-        appendPadded(id, noise % RANDOM_BOUND, 11);
-        return id.toString();
+        long previous;
+        long stamp;
+        do { // no lock on the hot path, and no lambda to allocate
+            previous = last.get();
+            stamp = Math.max(previous + 1, now);
+        } while (!last.compareAndSet(previous, stamp));
+        long millis = stamp / PER_MILLI;
+        long noise = (ThreadLocalRandom.current().nextLong() ^ salt) & Long.MAX_VALUE;
+        byte[] prefix = localSecond(Math.floorDiv(millis, 1000L));
+        byte[] id = scratch.get();
+        System.arraycopy(prefix, 0, id, 0, prefix.length);
+        int n = prefix.length;
+        n = digits(Math.floorMod(millis, 1000L), 3, id, n);
+        n = digits(stamp % PER_MILLI, 4, id, n);
+        n = digits(noise % RANDOM_BOUND, 11, id, n);
+        return new String(id, 0, n, StandardCharsets.ISO_8859_1);
     }
 
-    private static void appendPadded(StringBuilder out, long value, int digits) {
-        String text = Long.toString(value);
-        for (int i = text.length(); i < digits; i++) {
-            out.append('0');
+    /** {@code yyyyMMddHHmmss} of this second in the zone, as ASCII; formatted once per second. */
+    private byte[] localSecond(long epochSecond) {
+        LocalSecondDigits cached = lastSecond;
+        if (cached != null && cached.epochSecond == epochSecond) {
+            return cached.text;
         }
-        out.append(text);
+        byte[] text = LOCAL.format(Instant.ofEpochSecond(epochSecond).atZone(zone))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        lastSecond = new LocalSecondDigits(epochSecond, text);
+        return text;
+    }
+
+    /** Writes {@code value} as exactly {@code count} digits, zero-padded (value is below 10^count). */
+    private static int digits(long value, int count, byte[] out, int at) {
+        long v = value;
+        for (int i = at + count - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        return at + count;
+    }
+
+    /** A formatted second; never modified after construction. */
+    private record LocalSecondDigits(long epochSecond, byte[] text) {
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.SnapTimestamp;
-import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.model.TransactionHeaders;
 import dev.snapbi.domain.port.AccessTokenProvider;
 import dev.snapbi.domain.port.ExternalIdGenerator;
@@ -16,6 +15,7 @@ import dev.snapbi.domain.port.SignTransactionUseCase;
 import dev.snapbi.domain.port.SymmetricSigner;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -62,6 +62,8 @@ public final class TransactionSigner implements SignTransactionUseCase {
     private final ProviderProfile profile;
     private final ExternalIdGenerator externalIds;
     private final Clock clock;
+    private final ThreadLocal<SigningScratch> scratch = ThreadLocal.withInitial(SigningScratch::new);
+    private volatile TimestampOfSecond lastSecond;
 
     private TransactionSigner(Builder b) {
         this.tokens = Objects.requireNonNull(b.tokens, "tokens");
@@ -103,12 +105,14 @@ public final class TransactionSigner implements SignTransactionUseCase {
      */
     public TransactionHeaders sign(String method, String pathAndQuery, byte[] body, AccessToken token) {
         Objects.requireNonNull(token, "token");
-        String signingPath = profile.signingPath(pathAndQuery);
-        SnapTimestamp timestamp = SnapTimestamp.now(clock, profile.zone()); // one read: header and signature agree
-        StringToSign stringToSign = StringToSign.symmetric(method, signingPath, token, body, timestamp);
+        SigningScratch buffers = scratch.get();
+        String signingPath = buffers.signingPath(pathAndQuery, profile);
+        SnapTimestamp timestamp = timestamp(clock.millis()); // one read: header and signature agree
+        // the string to sign goes to the signer as UTF-8 bytes in this thread's buffer: no String, no copy
+        int length = buffers.write(method, signingPath, token.value(), body, timestamp.value());
         Base64Signature signature;
         try {
-            signature = symmetricSigner.sign(stringToSign);
+            signature = symmetricSigner.signUtf8(buffers.bytes(), 0, length);
         } catch (SnapException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -121,6 +125,22 @@ public final class TransactionSigner implements SignTransactionUseCase {
         }
         String externalId = requireHeaderText(externalIds.nextId(), "X-EXTERNAL-ID", MAX_EXTERNAL_ID_LENGTH);
         return TransactionHeaders.of(token, timestamp, signature, partnerId, externalId, channelId, signingPath);
+    }
+
+    /** The {@code X-TIMESTAMP} of this clock reading, formatted once per second and shared by the calls within it. */
+    private SnapTimestamp timestamp(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000L);
+        TimestampOfSecond cached = lastSecond;
+        if (cached != null && cached.epochSecond == second) {
+            return cached.timestamp;
+        }
+        SnapTimestamp timestamp = SnapTimestamp.of(Instant.ofEpochSecond(second), profile.zone());
+        lastSecond = new TimestampOfSecond(second, timestamp);
+        return timestamp;
+    }
+
+    /** A formatted second. */
+    private record TimestampOfSecond(long epochSecond, SnapTimestamp timestamp) {
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.snapbi.nicepay.call;
 
 import dev.snapbi.domain.response.ResponseCode;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,6 +74,11 @@ public final class SnapCallResponse {
     /** A copy of the whole body. */
     public byte[] body() {
         return body.clone();
+    }
+
+    /** The body as a stream over this answer's own bytes, without a copy (e.g. for a JSON parser). */
+    public InputStream bodyStream() {
+        return new ByteArrayInputStream(body);
     }
 
     /** The body as UTF-8 text. */

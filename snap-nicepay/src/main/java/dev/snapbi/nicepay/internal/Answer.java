@@ -1,8 +1,8 @@
 package dev.snapbi.nicepay.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.snapbi.domain.response.ResponseCode;
-import dev.snapbi.domain.port.TransactionTransport;
 
 /**
  * The SNAP envelope of an answer: its raw {@code responseCode} and {@code responseMessage}, read leniently (a body
@@ -13,24 +13,44 @@ import dev.snapbi.domain.port.TransactionTransport;
  */
 record Answer(String rawCode, String message) {
 
-    static Answer parse(TransactionTransport.Response response) {
-        if (response.bodyLength() == 0) {
-            return new Answer(null, null);
-        }
-        JsonNode tree;
-        try {
-            tree = NicepayJson.mapper().readTree(response.body());
-        } catch (java.io.IOException | RuntimeException e) {
-            return new Answer(null, null);
-        }
-        if (tree == null || !tree.isObject()) {
-            return new Answer(null, null);
-        }
-        return new Answer(text(tree.get("responseCode")), text(tree.get("responseMessage")));
-    }
+    private static final Answer NONE = new Answer(null, null);
 
-    private static String text(JsonNode node) {
-        return node != null && node.isTextual() ? node.textValue() : null;
+    /**
+     * Reads the two top-level fields with a streaming parser: nested values are skipped without being materialised,
+     * and no tree is built (the typed read of a successful answer is the only full parse of the body). A body that is
+     * not one well-formed JSON object gives neither field.
+     */
+    static Answer parse(byte[] body) {
+        if (body.length == 0) {
+            return NONE;
+        }
+        String code = null;
+        String message = null;
+        try (JsonParser parser = NicepayJson.mapper().getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return NONE;
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                String text = value == JsonToken.VALUE_STRING ? parser.getText() : null; // as a tree's textValue()
+                if ("responseCode".equals(name)) {
+                    code = text;
+                } else if ("responseMessage".equals(name)) {
+                    message = text;
+                }
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                }
+            }
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return NONE; // not one JSON object: trailing content, or cut short
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return NONE;
+        }
+        return new Answer(code, message);
     }
 
     /** The parsed code, or {@code null} when absent or malformed. */

@@ -67,7 +67,7 @@ public final class NicepayJson {
      */
     public static <T> T read(SnapCallResponse response, Class<T> type, String request) {
         try {
-            T value = MAPPER.readValue(response.body(), type);
+            T value = MAPPER.readValue(response.bodyStream(), type); // no copy of the body
             if (value == null) {
                 throw new SnapProtocolException("the answer to " + request + " has no body",
                         new ErrorContext(response.responseCode(), response.status(), null, request), null);

@@ -46,8 +46,7 @@ public final class ServiceCalls {
         Objects.requireNonNull(request, "request");
         byte[] body = body(request);
         SnapCallResponse answer = caller.call(SnapCall.moneyMoving(method, API + path, body, reference, statusCall));
-        return read(answer, type, method + " " + API + path, "it succeeded (" + answer.responseCode()
-                + "); look it up with " + statusCall + (reference == null ? "" : " for " + reference));
+        return read(answer, type, method + " " + API + path, statusCall, reference);
     }
 
     /** An inquiry (status, balance), retried when unavailable. */
@@ -55,7 +54,7 @@ public final class ServiceCalls {
         Objects.requireNonNull(request, "request");
         byte[] body = body(request);
         SnapCallResponse answer = caller.call(SnapCall.inquiry("POST", API + path, body));
-        return read(answer, type, "POST " + API + path, "ask again");
+        return read(answer, type, "POST " + API + path, null, null);
     }
 
     /** How a service shows itself: its name and the merchant, nothing secret. */
@@ -79,10 +78,17 @@ public final class ServiceCalls {
         return NicepayJson.write(object);
     }
 
-    private static <T> T read(SnapCallResponse answer, Class<T> type, String request, String whatNext) {
+    /**
+     * The answer as {@code type}; when it cannot be read, what to do next: for a money-moving call (a status call is
+     * given) look it up, since it succeeded; for an inquiry ask again. The advice is written only then.
+     */
+    private static <T> T read(SnapCallResponse answer, Class<T> type, String request, String statusCall,
+                              String reference) {
         try {
             return NicepayJson.read(answer, type, request);
         } catch (SnapProtocolException e) {
+            String whatNext = statusCall == null ? "ask again" : "it succeeded (" + answer.responseCode()
+                    + "); look it up with " + statusCall + (reference == null ? "" : " for " + reference);
             throw new SnapProtocolException(e.getMessage() + "; " + whatNext,
                     new ErrorContext(answer.responseCode(), answer.status(), null, request), e);
         }

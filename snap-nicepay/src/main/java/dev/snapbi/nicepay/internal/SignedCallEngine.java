@@ -8,6 +8,7 @@ import dev.snapbi.domain.error.SnapException;
 import dev.snapbi.domain.error.SnapOutcomeUnknownException;
 import dev.snapbi.domain.error.SnapProtocolException;
 import dev.snapbi.domain.error.SnapUnavailableException;
+import dev.snapbi.domain.model.AccessToken;
 import dev.snapbi.domain.model.ClientKey;
 import dev.snapbi.domain.model.ProviderProfile;
 import dev.snapbi.domain.model.SnapHeaders;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The signed-call engine behind {@code NicepayClient}: for each attempt it signs over the exact body bytes (new
@@ -44,7 +46,8 @@ import java.util.Optional;
  *   <li>anything else that is not a success: the typed error from {@link SnapErrors}, with the server's message
  *   scrubbed of the token and signature that were sent.</li>
  * </ul>
- * Thread-safe and stateless between calls.
+ * Thread-safe; between calls it keeps only what is derived from its configuration (the target URI of each path, the
+ * current token's {@code Authorization} value).
  */
 public final class SignedCallEngine implements SnapCaller {
 
@@ -61,6 +64,8 @@ public final class SignedCallEngine implements SnapCaller {
     private static final String JSON = "application/json";
     /** Longer waits than this are not done inside a call: the error goes to the caller with its retry-after. */
     private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+    /** Paths whose target URI is remembered; past that many (paths with ever-changing queries) none is added. */
+    private static final int MAX_TARGETS = 256;
 
     private final TransactionSigner signer;
     private final AccessTokenProvider tokens;
@@ -71,6 +76,8 @@ public final class SignedCallEngine implements SnapCaller {
     private final Duration backoff;
     private final Pause pause;
     private final Clock clock;
+    private final ConcurrentHashMap<String, URI> targets = new ConcurrentHashMap<>();
+    private volatile BearerHeader lastAuthorization;
 
     /**
      * An engine.
@@ -97,19 +104,15 @@ public final class SignedCallEngine implements SnapCaller {
     public SnapCallResponse call(SnapCall call) {
         Objects.requireNonNull(call, "call");
         byte[] body = call.body();
-        URI uri = URI.create(profile.baseUrl() + call.path());
-        String where = call.method() + " " + pathOnly(call.path());
+        URI uri = target(call.path());
         boolean replayed = false;
         int attempt = 0;
         Duration nextPause = backoff;
         while (true) {
             attempt++;
             TransactionHeaders signed = signer.sign(call.method(), call.path(), body);
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put(SnapHeaders.CONTENT_TYPE, JSON);
-            headers.putAll(signed.asMap());
             TransactionTransport.Request request = TransactionTransport.Request.of(call.method(), uri,
-                    signed.signedPath(), headers, body);
+                    signed.signedPath(), headers(signed), body);
             TransactionTransport.Response response;
             try {
                 response = transport.exchange(request);
@@ -120,21 +123,23 @@ public final class SignedCallEngine implements SnapCaller {
                     continue;
                 }
                 if (call.isMoneyMoving() && !e.surelyNotSent()) { // also when interrupted: it may have left
-                    throw outcomeUnknown(call, where, "no answer came back (" + e.reason() + ")", e.context(), e);
+                    throw outcomeUnknown(call, where(call), "no answer came back (" + e.reason() + ")", e.context(),
+                            e);
                 }
                 throw e;
             } catch (SnapProtocolException e) {
                 if (call.isMoneyMoving()) {
-                    throw outcomeUnknown(call, where, "the answer could not be read", e.context(), e);
+                    throw outcomeUnknown(call, where(call), "the answer could not be read", e.context(), e);
                 }
                 throw e;
             }
-            Answer answer = Answer.parse(response);
+            byte[] answerBody = response.body(); // one copy, read once here and kept by the SnapCallResponse
+            Answer answer = Answer.parse(answerBody);
             ResponseCode code = answer.code();
             int status = response.status();
             if (status >= 200 && status < 300 && status != 202 && code != null && code.isSuccess()
                     && code.httpStatus() != 202) {
-                return SnapCallResponse.of(status, response.headers(), response.body(), code, answer.message(),
+                return SnapCallResponse.of(status, response.headers(), answerBody, code, answer.message(),
                         signed.externalId());
             }
             SnapException error = SnapErrors.response(status)
@@ -159,8 +164,8 @@ public final class SignedCallEngine implements SnapCaller {
                     if (definiteRefusal) {
                         throw unavailable;
                     }
-                    throw outcomeUnknown(call, where, "the server answered HTTP " + status, unavailable.context(),
-                            unavailable);
+                    throw outcomeUnknown(call, where(call), "the server answered HTTP " + status,
+                            unavailable.context(), unavailable);
                 }
                 if (attempt < maxAttempts) {
                     Optional<Duration> asked = unavailable.retryAfter();
@@ -172,10 +177,56 @@ public final class SignedCallEngine implements SnapCaller {
                 throw unavailable;
             }
             if (error instanceof SnapProtocolException && call.isMoneyMoving()) {
-                throw outcomeUnknown(call, where, "the answer is not a readable SNAP answer", error.context(), error);
+                throw outcomeUnknown(call, where(call), "the answer is not a readable SNAP answer", error.context(),
+                        error);
             }
             throw error;
         }
+    }
+
+    /** The absolute target of a path, parsed once per path (a client calls few paths, over and over). */
+    private URI target(String path) {
+        URI known = targets.get(path);
+        if (known != null) {
+            return known;
+        }
+        URI uri = URI.create(profile.baseUrl() + path);
+        if (targets.size() < MAX_TARGETS) {
+            targets.putIfAbsent(path, uri);
+        }
+        return uri;
+    }
+
+    /** The headers of one attempt: {@code Content-Type}, then the signed ones in their stable order. */
+    private Map<String, String> headers(TransactionHeaders signed) {
+        Map<String, String> headers = new LinkedHashMap<>(16);
+        headers.put(SnapHeaders.CONTENT_TYPE, JSON);
+        headers.put(SnapHeaders.AUTHORIZATION, authorization(signed.accessToken()));
+        headers.put(SnapHeaders.X_TIMESTAMP, signed.timestamp().value());
+        headers.put(SnapHeaders.X_SIGNATURE, signed.signature().value());
+        headers.put(SnapHeaders.X_PARTNER_ID, signed.partnerId().value());
+        headers.put(SnapHeaders.X_EXTERNAL_ID, signed.externalId());
+        headers.put(SnapHeaders.CHANNEL_ID, signed.channelId());
+        return headers;
+    }
+
+    /** {@code Bearer <token>}, made once per token rather than once per call. */
+    private String authorization(AccessToken token) {
+        BearerHeader known = lastAuthorization;
+        if (known != null && known.token == token) {
+            return known.header;
+        }
+        String header = token.authorizationHeader();
+        lastAuthorization = new BearerHeader(token, header);
+        return header;
+    }
+
+    /** A token and its header value. */
+    private record BearerHeader(AccessToken token, String header) {
+    }
+
+    private static String where(SnapCall call) {
+        return call.method() + " " + pathOnly(call.path());
     }
 
     private Duration waitBeforeNext(Duration planned, Duration asked, SnapException cause) {

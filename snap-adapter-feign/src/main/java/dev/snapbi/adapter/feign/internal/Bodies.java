@@ -51,10 +51,11 @@ public final class Bodies {
             return new Bounded(new byte[0], true); // do not read a byte of it
         }
         InputStream in = body.asInputStream();
+        long declared = body.length() == null ? -1 : body.length();
         if (body.isRepeatable()) {
-            return Bounded.of(readAtMost(in, limit + 1), limit); // already in memory
+            return Bounded.of(readAtMost(in, limit + 1, declared), limit); // already in memory
         }
-        return Bounded.of(readWithin(in, deadline, limit + 1), limit);
+        return Bounded.of(readWithin(in, deadline, limit + 1, declared), limit);
     }
 
     /**
@@ -63,10 +64,19 @@ public final class Bodies {
      * @throws BodyTimeoutException when the deadline passed first
      */
     public static byte[] readWithin(InputStream in, Duration deadline, int max) throws IOException {
+        return readWithin(in, deadline, max, -1);
+    }
+
+    /**
+     * As {@link #readWithin(InputStream, Duration, int)}, the buffer sized from the declared length when there is one
+     * ({@code Content-Length}; -1 for none): a body of that length is read into one array of exactly its size.
+     */
+    public static byte[] readWithin(InputStream in, Duration deadline, int max, long declaredLength)
+            throws IOException {
         Deadline watchdog = Deadline.start(deadline);
         watchdog.guard(in);
         try {
-            byte[] bytes = readAtMost(in, max);
+            byte[] bytes = readAtMost(in, max, declaredLength);
             if (watchdog.expired()) {
                 throw watchdog.timeout(); // a closed stream may end early instead of failing
             }
@@ -108,11 +118,30 @@ public final class Bodies {
     }
 
     static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        byte[] buffer = new byte[Math.max(1, Math.min(limit, 8192))];
+        return readAtMost(in, limit, -1);
+    }
+
+    /**
+     * Reads at most {@code limit} bytes. With a declared length within the limit the buffer has exactly that size
+     * and, when the stream ends there, is returned as it is (one probe read tells the end; a body longer than it said
+     * is still read on, up to the limit); without one it starts at 8 KiB (or the limit) and doubles.
+     */
+    static byte[] readAtMost(InputStream in, int limit, long declaredLength) throws IOException {
+        boolean declared = declaredLength >= 0 && declaredLength <= limit;
+        byte[] buffer = new byte[declared ? (int) declaredLength : Math.max(1, Math.min(limit, 8192))];
         int size = 0;
         while (size < limit) {
             if (size == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, buffer.length * 2L));
+                int next = declared ? in.read() : -2; // the declared length is reached: does the body end here?
+                if (next == -1) {
+                    break;
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, Math.max(64, buffer.length * 2L)));
+                if (next >= 0) {
+                    buffer[size++] = (byte) next;
+                    declared = false;
+                    continue;
+                }
             }
             int n = in.read(buffer, size, buffer.length - size);
             if (n < 0) {

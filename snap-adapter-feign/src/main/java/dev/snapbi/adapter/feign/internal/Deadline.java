@@ -76,7 +76,7 @@ public final class Deadline implements AutoCloseable {
     /** Stops the deadline; clears the interrupt it caused. Safe to call more than once. */
     @Override
     public void close() {
-        timer.cancel(false);
+        timer.complete(null); // the pending timer then runs nothing; cancel(false) would make a CancellationException
         synchronized (this) {
             finished = true;
             if (interrupted) {

@@ -16,9 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +53,7 @@ public final class JdkFeignClient implements Client, Closeable {
     private final int maxBodyBytes;
     private final ExecutorService executor;
     private volatile HttpClient client;
+    private volatile ParsedUrl lastTarget;
 
     /**
      * A client.
@@ -78,32 +79,87 @@ public final class JdkFeignClient implements Client, Closeable {
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
+        Duration readTimeout = Duration.ofMillis(Math.max(1, options.readTimeoutMillis()));
+        HttpRequest.Builder builder = newRequest(request.httpMethod().name(), toUri(request.url()), request.body(),
+                readTimeout);
+        for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+            for (String value : header.getValue()) {
+                setHeader(builder, header.getKey(), value, false);
+            }
+        }
+        Received answer = receive(builder.build(), readTimeout);
+        return Response.builder()
+                .status(answer.status())
+                .reason(null)
+                .headers(Collections.<String, Collection<String>>unmodifiableMap(answer.headers()))
+                .request(request)
+                .body(answer.body())
+                .build();
+    }
+
+    /**
+     * One exchange with the same bounds as {@link #execute}, for a transport that owns this client: no Feign
+     * {@link Request} or {@link Response} (and none of their header copies) in between. Each header is set once.
+     *
+     * @return the status, the headers (case-insensitive) and at most {@code maxBodyBytes + 1} body bytes (one more
+     *         than the limit marks a body over it)
+     */
+    public Received exchange(String method, URI uri, Map<String, String> headers, byte[] body, Duration readTimeout)
+            throws IOException {
+        HttpRequest.Builder builder = newRequest(method, uri, body, readTimeout);
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            setHeader(builder, header.getKey(), header.getValue(), true);
+        }
+        return receive(builder.build(), readTimeout);
+    }
+
+    /**
+     * An answer wholly in memory.
+     *
+     * @param status  the HTTP status
+     * @param headers the headers, names matched case-insensitively
+     * @param body    the body (decoded when it came gzip or deflate coded), at most the limit + 1 bytes
+     */
+    public record Received(int status, Map<String, List<String>> headers, byte[] body) {
+    }
+
+    private HttpRequest.Builder newRequest(String method, URI uri, byte[] body, Duration readTimeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(readTimeout)
+                .method(method, body == null || body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1); // clear text (loopback): no h2c upgrade offered each time
+        }
+        return builder;
+    }
+
+    private static void setHeader(HttpRequest.Builder builder, String name, String value, boolean replace) {
+        if (name == null || value == null || isRestricted(name)) {
+            return;
+        }
+        try {
+            if (replace) {
+                builder.setHeader(name, value);
+            } else {
+                builder.header(name, value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new SnapConfigurationException("the header '" + name + "' cannot be sent by the"
+                    + " JDK HTTP client (a name or value it does not allow); nothing was sent");
+        }
+    }
+
+    /** Sends, then reads the whole body within the body deadline and the limit, decoding a gzip or deflate body. */
+    private Received receive(HttpRequest request, Duration readTimeout) throws IOException {
         HttpClient http = client;
         if (http == null || executor.isShutdown()) {
             throw new IOException("the HTTP client is closed");
         }
-        Duration readTimeout = Duration.ofMillis(Math.max(1, options.readTimeoutMillis()));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(toUri(request.url()))
-                .timeout(readTimeout)
-                .method(request.httpMethod().name(), request.body() == null || request.body().length == 0
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-            if (header.getKey() == null || RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            for (String value : header.getValue()) {
-                try {
-                    builder.header(header.getKey(), value);
-                } catch (IllegalArgumentException e) {
-                    throw new SnapConfigurationException("the header '" + header.getKey() + "' cannot be sent by the"
-                            + " JDK HTTP client (a name or value it does not allow); nothing was sent");
-                }
-            }
-        }
         HttpResponse<InputStream> answer;
         try {
-            answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the answer");
@@ -112,23 +168,18 @@ public final class JdkFeignClient implements Client, Closeable {
         } catch (IllegalArgumentException | SecurityException e) {
             throw new IOException("the request could not be sent (" + e.getClass().getSimpleName() + ")", e);
         }
+        Map<String, List<String>> headers = answer.headers().map(); // case-insensitive, values immutable
         byte[] body = Bodies.readWithin(answer.body(), bodyTimeout != null ? bodyTimeout : readTimeout,
-                maxBodyBytes + 1);
-        Map<String, Collection<String>> headers = new LinkedHashMap<>();
-        answer.headers().map().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-        String coding = answer.headers().firstValue("content-encoding").orElse(null);
+                maxBodyBytes + 1, declaredLength(headers.get("content-length")));
+        String coding = first(headers.get("content-encoding"));
         if (coding != null && ContentDecoding.isSupported(coding) && body.length <= maxBodyBytes) {
             body = ContentDecoding.decode(coding, body, maxBodyBytes);
-            headers.keySet().removeIf(n -> n.equalsIgnoreCase("content-encoding")
+            Map<String, List<String>> decoded = new LinkedHashMap<>(headers);
+            decoded.keySet().removeIf(n -> n.equalsIgnoreCase("content-encoding")
                     || n.equalsIgnoreCase("content-length"));
+            headers = decoded;
         }
-        return Response.builder()
-                .status(answer.statusCode())
-                .reason(null)
-                .headers(headers)
-                .request(request)
-                .body(body)
-                .build();
+        return new Received(answer.statusCode(), headers, body);
     }
 
     /** The body size limit. */
@@ -163,12 +214,53 @@ public final class JdkFeignClient implements Client, Closeable {
         }
     }
 
-    private static URI toUri(String url) throws IOException {
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The {@code Content-Length} as a number, or -1 when absent or not a plain decimal number. */
+    private static long declaredLength(List<String> values) {
+        String value = first(values);
+        if (value == null || value.isEmpty() || value.length() > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** Whether the JDK client sets this header itself (no lower-case copy of the name is made). */
+    private static boolean isRestricted(String name) {
+        for (String restricted : RESTRICTED) {
+            if (restricted.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private URI toUri(String url) throws IOException {
+        ParsedUrl known = lastTarget;
+        if (known != null && known.url.equals(url)) {
+            return known.uri; // a transport sends the same few URLs over and over: parse each once
+        }
         try {
-            return URI.create(url);
+            URI uri = URI.create(url);
+            lastTarget = new ParsedUrl(url, uri);
+            return uri;
         } catch (IllegalArgumentException e) {
             throw new IOException("the request URL is not a valid URI", e);
         }
+    }
+
+    /** A URL and its parsed URI. */
+    private record ParsedUrl(String url, URI uri) {
     }
 
     private static ThreadFactory daemonThreads(String name) {

@@ -65,6 +65,7 @@ public final class FeignTransactionTransport implements TransactionTransport, Au
     private final Duration bodyTimeout;
     private final int maxBodyBytes;
     private final boolean allowPlainHttp;
+    private volatile URI lastSecureTarget; // URIs are immutable: one that passed the check passes it again
 
     private FeignTransactionTransport(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -105,42 +106,90 @@ public final class FeignTransactionTransport implements TransactionTransport, Au
     public TransactionTransport.Response exchange(TransactionTransport.Request request) {
         Objects.requireNonNull(request, "request");
         URI uri = request.uri();
-        Loopback.requireSecureOrLoopback(uri, allowPlainHttp, "a signed request");
+        if (uri != lastSecureTarget) { // the caller sends the same URI objects over and over: check each once
+            Loopback.requireSecureOrLoopback(uri, allowPlainHttp, "a signed request");
+            lastSecureTarget = uri;
+        }
         feign.Request.HttpMethod method;
         try {
             method = feign.Request.HttpMethod.valueOf(request.method().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new SnapConfigurationException("unknown HTTP method '" + request.method() + "'");
         }
+        byte[] body = request.body();
+        if (owned != null) {
+            return exchangeOwned(method, uri, request.headers(), body);
+        }
         Map<String, Collection<String>> headers = new LinkedHashMap<>();
         request.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        byte[] body = request.body();
         feign.Request feignRequest = feign.Request.create(method, uri.toString(), headers, body.length == 0 ? null : body,
                 StandardCharsets.UTF_8, null);
-        String where = method.name() + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
-        ErrorContext context = ErrorContext.ofRequest(method.name(), uri.getRawPath());
         try (feign.Response answer = client.execute(feignRequest, options)) {
             Bodies.Bounded read = Bodies.readBounded(answer, bodyTimeout, maxBodyBytes);
             if (read.oversized()) {
                 throw new Bodies.BodyTooLargeException(maxBodyBytes);
             }
-            Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
-            answer.headers().forEach((name, values) -> {
-                if (name != null && values != null) {
-                    answerHeaders.put(name, List.copyOf(values));
-                }
-            });
-            return TransactionTransport.Response.of(answer.status(), answerHeaders, read.bytes());
+            return TransactionTransport.Response.of(answer.status(), answerHeaders(answer.headers()), read.bytes());
         } catch (IOException e) {
-            throw TransportFailures.classify(e, where, context, connectTimeout, readTimeout);
+            throw TransportFailures.classify(e, where(method, uri), ErrorContext.ofRequest(method.name(),
+                    uri.getRawPath()), connectTimeout, readTimeout);
         } catch (SnapException e) {
             throw e;
         } catch (RuntimeException e) {
             // a user client's own exception: its message may quote the request, so only its type is kept
             throw new SnapUnavailableException(SnapUnavailableException.Reason.OTHER, "the HTTP client failed during "
-                    + where + " (" + e.getClass().getName() + "); the call may or may not have been carried out",
-                    context, null, null);
+                    + where(method, uri) + " (" + e.getClass().getName() + "); the call may or may not have been"
+                    + " carried out", ErrorContext.ofRequest(method.name(), uri.getRawPath()), null, null);
         }
+    }
+
+    /**
+     * The exchange on the adapter's own client, which is bounded already (deadline, size limit, decoding): the request
+     * goes to it as it is, without a Feign {@code Request} and {@code Response} and their header copies in between.
+     */
+    private TransactionTransport.Response exchangeOwned(feign.Request.HttpMethod method, URI uri,
+                                                       Map<String, String> headers, byte[] body) {
+        try {
+            JdkFeignClient.Received answer = owned.exchange(method.name(), uri, headers, body, readTimeout);
+            if (answer.body().length > maxBodyBytes) {
+                throw new Bodies.BodyTooLargeException(maxBodyBytes);
+            }
+            return TransactionTransport.Response.of(answer.status(), answer.headers(), answer.body());
+        } catch (IOException e) {
+            throw TransportFailures.classify(e, where(method, uri), ErrorContext.ofRequest(method.name(),
+                    uri.getRawPath()), connectTimeout, readTimeout);
+        }
+    }
+
+    /**
+     * Feign's answer headers as the port takes them. {@code Response.of} copies them (names lower-cased, values into
+     * immutable lists, null names and values dropped): when every value already is a list they are handed over as
+     * they are, with no copy of our own in between.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> answerHeaders(Map<String, Collection<String>> headers) {
+        boolean lists = true;
+        for (Collection<String> values : headers.values()) {
+            if (values != null && !(values instanceof List)) {
+                lists = false;
+                break;
+            }
+        }
+        if (lists) {
+            return (Map<String, List<String>>) (Map<String, ?>) headers;
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.forEach((name, values) -> {
+            if (name != null && values != null) {
+                copy.put(name, List.copyOf(values));
+            }
+        });
+        return copy;
+    }
+
+    /** The request as messages name it (written only when one is). */
+    private static String where(feign.Request.HttpMethod method, URI uri) {
+        return method.name() + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
     }
 
     /** Releases the HTTP client this transport owns (not one you passed in). */

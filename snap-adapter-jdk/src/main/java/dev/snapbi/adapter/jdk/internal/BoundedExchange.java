@@ -171,13 +171,22 @@ public final class BoundedExchange {
 
         @Override
         public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-            OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
+            OptionalLong declared = declaredLength(info.headers().map().get("Content-Length"));
             BoundedSubscriber s = new BoundedSubscriber(max, declared);
             subscriber = s;
             if (cancelled) {
                 s.cancel();
             }
             return s;
+        }
+
+        /**
+         * The first {@code Content-Length} value, as {@code firstValueAsLong} reads it but without a stream: empty when
+         * absent, a {@link NumberFormatException} when not a number.
+         */
+        private static OptionalLong declaredLength(List<String> values) {
+            return values == null || values.isEmpty() ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(values.get(0)));
         }
 
         void cancel() {
@@ -191,17 +200,21 @@ public final class BoundedExchange {
 
     /** Collects at most {@code max} bytes; more, or a larger declared length, fails the body. */
     static final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
+        private static final byte[] EMPTY = new byte[0];
         private final int max;
         private final OptionalLong declared;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private volatile Flow.Subscription subscription;
         private volatile boolean cancelled;
-        private byte[] buffer = new byte[0];
+        private byte[] buffer;
         private int size;
 
         BoundedSubscriber(int max, OptionalLong declared) {
             this.max = max;
             this.declared = declared;
+            // a declared length within the bound sizes the buffer exactly: no growth, no copy at the end
+            long expected = declared.isPresent() ? declared.getAsLong() : -1;
+            this.buffer = expected > 0 && expected <= max ? new byte[(int) expected] : EMPTY;
         }
 
         @Override
@@ -246,7 +259,7 @@ public final class BoundedExchange {
 
         @Override
         public void onComplete() {
-            result.complete(size == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, size));
+            result.complete(size == buffer.length && buffer != EMPTY ? buffer : java.util.Arrays.copyOf(buffer, size));
         }
 
         @Override

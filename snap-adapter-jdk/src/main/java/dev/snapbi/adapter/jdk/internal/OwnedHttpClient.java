@@ -39,10 +39,19 @@ public final class OwnedHttpClient implements AutoCloseable {
     /**
      * The user's client, used as it is (its connect timeout, redirect policy, proxy and TLS settings are its own),
      * or a new one: HTTP/1.1, redirects never followed (a signature must not travel to another host), the connect
-     * timeout, and the user's executor or one of ours.
+     * timeout, and the user's executor or one of ours. Checks the settings every adapter shares first.
+     *
+     * @throws SnapConfigurationException when the body bound is below 1, or both a client and an executor are given
      */
     public static OwnedHttpClient create(HttpClient userClient, Executor userExecutor, Duration connectTimeout,
-                                         String threadPrefix) {
+                                         int maxBodyBytes, String threadPrefix) {
+        if (maxBodyBytes < 1) {
+            throw new SnapConfigurationException("maxBodyBytes must be at least 1, got " + maxBodyBytes);
+        }
+        if (userClient != null && userExecutor != null) {
+            throw new SnapConfigurationException("give either an HttpClient or an executor, not both: the executor"
+                    + " belongs to the HttpClient you build");
+        }
         if (userClient != null) {
             return new OwnedHttpClient(userClient, null, java.util.Set.of(), false);
         }
@@ -82,11 +91,26 @@ public final class OwnedHttpClient implements AutoCloseable {
      * @throws SnapConfigurationException after {@link #close()}
      */
     public HttpClient client() {
+        return client(null);
+    }
+
+    /**
+     * The client, for the adapter named {@code adapter}.
+     *
+     * @throws SnapConfigurationException after {@link #close()}: "this {@code adapter} is closed"
+     */
+    public HttpClient client(String adapter) {
         HttpClient c = client;
         if (c == null) {
-            throw new SnapConfigurationException("the HTTP client is closed; build a new adapter");
+            throw new SnapConfigurationException(adapter == null ? "the HTTP client is closed; build a new adapter"
+                    : "this " + adapter + " is closed; build a new one");
         }
         return c;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return client == null;
     }
 
     /** Whether the client was built here (then its connect timeout and redirect policy are ours). */
@@ -101,7 +125,7 @@ public final class OwnedHttpClient implements AutoCloseable {
      * (and the selector's next wake-up, within seconds) ends it.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         HttpClient c = client;
         client = null;
         if (!ownsClient || c == null) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Keeps the secrets one exchange sent (access token, signatures) out of text that reaches a message: any run of
@@ -19,10 +20,16 @@ public final class SecretScrubber {
     private static final int MAX_DEPTH = 8;
     private static final SecretScrubber NONE = new SecretScrubber(List.of());
 
-    private final List<String> secrets;
+    private final Map<String, String> headers; // secrets still to be picked from these, or null
+    private List<String> secrets; // guarded by this once headers is set
 
     private SecretScrubber(List<String> secrets) {
+        this.headers = null;
         this.secrets = secrets;
+    }
+
+    private SecretScrubber(Map<String, String> headers) {
+        this.headers = headers;
     }
 
     /** A scrubber for these secrets; blank or null ones are ignored. */
@@ -39,9 +46,14 @@ public final class SecretScrubber {
     /**
      * A scrubber for the secret values among request headers: {@code Authorization} and {@code Proxy-Authorization}
      * (the credentials after the scheme), {@code Cookie}, and any header whose name holds {@code signature},
-     * {@code token} or {@code secret} ({@code X-SIGNATURE}).
+     * {@code token} or {@code secret} ({@code X-SIGNATURE}). The headers are looked through only when text is first
+     * scrubbed, i.e. when an exchange failed: they must not change after this call (a request's headers do not).
      */
     public static SecretScrubber ofHeaders(Map<String, String> headers) {
+        return new SecretScrubber(Objects.requireNonNull(headers, "headers"));
+    }
+
+    private static List<String> secretsAmong(Map<String, String> headers) {
         List<String> found = new ArrayList<>();
         headers.forEach((name, value) -> {
             if (name == null || value == null) {
@@ -56,7 +68,14 @@ public final class SecretScrubber {
                 found.add(value);
             }
         });
-        return of(found);
+        return of(found).secrets;
+    }
+
+    private synchronized List<String> secrets() {
+        if (secrets == null) {
+            secrets = secretsAmong(headers);
+        }
+        return secrets;
     }
 
     /**
@@ -68,7 +87,8 @@ public final class SecretScrubber {
             return null;
         }
         String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
-        return secrets.isEmpty() ? t : SnapErrors.withoutSecrets(t, secrets);
+        List<String> known = secrets();
+        return known.isEmpty() ? t : SnapErrors.withoutSecrets(t, known);
     }
 
     /**
