@@ -5,9 +5,9 @@ import dev.snapbi.domain.model.ClientSecret;
 import dev.snapbi.domain.model.Base64Signature;
 import dev.snapbi.domain.model.StringToSign;
 import dev.snapbi.domain.port.SymmetricSigner;
+import dev.snapbi.crypto.internal.HmacSha512Engine;
 
 import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
@@ -35,12 +35,15 @@ public final class HmacSha512Signer implements SymmetricSigner {
     private final SecretKeySpec key;
     private final Provider provider;
     private final ThreadLocal<Mac> perThread;
-    private final ThreadLocal<byte[]> macOut = ThreadLocal.withInitial(() -> new byte[64]);
+    private final HmacSha512Engine engine;
 
     private HmacSha512Signer(SecretKeySpec key, Provider provider) {
         this.key = key;
         this.provider = provider;
         this.perThread = ThreadLocal.withInitial(this::newMac);
+        byte[] bytes = key.getEncoded(); // a copy
+        this.engine = new HmacSha512Engine(bytes);
+        Arrays.fill(bytes, (byte) 0);
     }
 
     /**
@@ -86,21 +89,15 @@ public final class HmacSha512Signer implements SymmetricSigner {
     }
 
     /**
-     * Signs these UTF-8 bytes as they are (the caller's reused buffer: nothing is kept), the MAC computed into this
-     * thread's own output array; the same signature as {@link #sign(StringToSign)} for the text they encode.
+     * Signs these UTF-8 bytes as they are (the caller's reused buffer: nothing is kept), with no allocation but the
+     * signature's text: HMAC-SHA512 over the JDK's SHA-512 into this thread's arrays ({@link HmacSha512Engine}, held
+     * to {@code javax.crypto.Mac} by the tests); the same signature as {@link #sign(StringToSign)} for the text they
+     * encode.
      */
     @Override
     public Base64Signature signUtf8(byte[] utf8, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, utf8.length);
-        Mac mac = perThread.get();
-        byte[] out = macOut.get();
-        mac.update(utf8, offset, length);
-        try {
-            mac.doFinal(out, 0);
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException(ALGORITHM + " gives " + mac.getMacLength() + " bytes", e);
-        }
-        return Base64Signature.ofBytes(out);
+        return Base64Signature.ofBytes(engine.mac(utf8, offset, length));
     }
 
     /** {@code HmacSha512Signer[HmacSHA512]}: never the secret. */

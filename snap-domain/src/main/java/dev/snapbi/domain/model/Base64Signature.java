@@ -21,6 +21,9 @@ public final class Base64Signature {
 
     private final String value;
 
+    /** A per-thread scratch array for encoding (a buffer, not configuration); 344 bytes fit an RSA-2048 signature. */
+    private static final ThreadLocal<byte[]> ENCODED = ThreadLocal.withInitial(() -> new byte[344]);
+
     private Base64Signature(String value) {
         this.value = value;
     }
@@ -30,7 +33,15 @@ public final class Base64Signature {
         if (signature == null || signature.length == 0) {
             throw new SnapConfigurationException("a signature needs at least one byte; the signer produced none");
         }
-        return new Base64Signature(Base64.getEncoder().encodeToString(signature));
+        // encoded into this thread's scratch array, then one String: no intermediate array per signature
+        int encodedLength = 4 * ((signature.length + 2) / 3);
+        byte[] scratch = ENCODED.get();
+        if (scratch.length < encodedLength) {
+            scratch = new byte[encodedLength];
+            ENCODED.set(scratch);
+        }
+        int written = Base64.getEncoder().encode(signature, scratch);
+        return new Base64Signature(new String(scratch, 0, written, StandardCharsets.ISO_8859_1));
     }
 
     /**
