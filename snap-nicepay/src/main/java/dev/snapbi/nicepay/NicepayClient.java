@@ -119,6 +119,7 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
      *               {@code /nicepay/api/v1.0/transfer-va/create-va}
      * @param body   the exact bytes to sign and send (compact JSON); {@code null} for none
      * @throws dev.snapbi.domain.error.SnapException typed by meaning (see {@link SnapCaller#call(SnapCall)})
+     * @throws IllegalStateException after {@link #close()}
      */
     public SnapCallResponse call(String method, String path, byte[] body) {
         return call(SnapCall.of(method, path, body));
@@ -127,8 +128,8 @@ public final class NicepayClient implements SnapCaller, AutoCloseable {
     @Override
     public SnapCallResponse call(SnapCall call) {
         if (closed.get()) {
-            throw new SnapConfigurationException("this NicepayClient for " + clientKey + " at " + profile.name()
-                    + " is closed");
+            throw new IllegalStateException("this NicepayClient for " + clientKey + " at " + profile.name()
+                    + " is closed; build a new one");
         }
         return engine.call(call);
     }

@@ -371,7 +371,7 @@ class NicepayClientTest {
         nicepay.close();
         nicepay.close();
         assertThatThrownBy(() -> nicepay.call("POST", VA_PATH, vaBody("TRX-CLOSED")))
-                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("closed");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         assertThat(sandbox.stats().vaRequests()).isZero();
     }
 

@@ -92,7 +92,7 @@ class JdkTransactionTransportTest {
 
         assertThat(started).as("threads still alive after close()").noneMatch(Thread::isAlive);
         assertThatThrownBy(() -> transport.exchange(request(server.uri("/x"), "{}")))
-                .isInstanceOf(SnapConfigurationException.class).hasMessageContaining("closed");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class OwnedHttpClient implements AutoCloseable {
     /**
      * The client.
      *
-     * @throws SnapConfigurationException after {@link #close()}
+     * @throws IllegalStateException after {@link #close()}
      */
     public HttpClient client() {
         return client(null);
@@ -97,12 +97,13 @@ public final class OwnedHttpClient implements AutoCloseable {
     /**
      * The client, for the adapter named {@code adapter}.
      *
-     * @throws SnapConfigurationException after {@link #close()}: "this {@code adapter} is closed"
+     * @throws IllegalStateException after {@link #close()}: "this {@code adapter} is closed" (a state of the adapter,
+     *                               not a wrong setting)
      */
     public HttpClient client(String adapter) {
         HttpClient c = client;
         if (c == null) {
-            throw new SnapConfigurationException(adapter == null ? "the HTTP client is closed; build a new adapter"
+            throw new IllegalStateException(adapter == null ? "the HTTP client is closed; build a new adapter"
                     : "this " + adapter + " is closed; build a new one");
         }
         return c;
