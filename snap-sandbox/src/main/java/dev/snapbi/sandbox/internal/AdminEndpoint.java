@@ -1,5 +1,7 @@
 package dev.snapbi.sandbox.internal;
 
+import dev.snapbi.sandbox.SandboxClient;
+
 import java.math.BigDecimal;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -129,8 +131,8 @@ public final class AdminEndpoint {
             return Map.of();
         }
         try {
-            return Json.parseObject(text.get());
-        } catch (Json.JsonException e) {
+            return SandboxJson.parseObject(text.get());
+        } catch (SandboxJson.JsonException e) {
             throw new AdminError(400, "the body is not a JSON object: " + e.getMessage());
         }
     }
@@ -169,7 +171,7 @@ public final class AdminEndpoint {
         int end = Math.min(all.size(), offset + limit);
         int shown = 0;
         while (index < end) {
-            String entry = Json.write(render(all.get(index)));
+            String entry = SandboxJson.write(render(all.get(index)));
             if (shown > 0 && out.length() + entry.length() > PAGE_BUDGET_CHARS) {
                 break;
             }
@@ -252,22 +254,22 @@ public final class AdminEndpoint {
                             string(body, "responseCode", null), string(body, "responseMessage", "")), count(body));
                     break;
                 case "drop":
-                    plan.enqueue(new Fault.Drop(), count(body));
+                    plan.enqueue(Fault.Plain.DROP, count(body));
                     break;
                 case "processedThenDrop":
-                    plan.enqueue(new Fault.AnswerLost(), count(body));
+                    plan.enqueue(Fault.Plain.ANSWER_LOST, count(body));
                     break;
                 case "malformed":
-                    plan.enqueue(new Fault.Malformed(), count(body));
+                    plan.enqueue(Fault.Plain.MALFORMED, count(body));
                     break;
                 case "truncated":
-                    plan.enqueue(new Fault.Truncated(), count(body));
+                    plan.enqueue(Fault.Plain.TRUNCATED, count(body));
                     break;
                 case "html":
                     plan.enqueue(new Fault.Html((int) integer(body, "status", 502L, 0, 999)), count(body));
                     break;
                 case "oversized":
-                    plan.enqueue(new Fault.Oversized(), count(body));
+                    plan.enqueue(Fault.Plain.OVERSIZED, count(body));
                     break;
                 case "tooManyRequests":
                     plan.enqueue(new Fault.TooManyRequests((int) integer(body, "retryAfterSeconds", 1L, 0,
@@ -349,7 +351,7 @@ public final class AdminEndpoint {
 
     private Map<String, Object> clients() {
         List<Object> list = new ArrayList<>();
-        for (RegisteredClient client : context.clients().all()) {
+        for (SandboxClient client : context.clients().all()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("clientKey", client.clientKey());
             entry.put("publicKey", Keys.publicKeyPem(client.publicKey()));
@@ -376,7 +378,7 @@ public final class AdminEndpoint {
                 PublicKey publicKey = Keys.parsePublicKey(publicKeyText);
                 keyPair = new KeyPair(publicKey, null);
             }
-            RegisteredClient client = context.clients().register(new RegisteredClient(clientKey, keyPair,
+            SandboxClient client = context.clients().register(new SandboxClient(clientKey, keyPair,
                     secret == null ? Keys.randomSecret() : secret));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("clientKey", client.clientKey());
@@ -410,7 +412,7 @@ public final class AdminEndpoint {
 
     private static String string(Map<String, Object> body, String name, String fallback) throws AdminError {
         Object value = body.get(name);
-        if (value == null || value == Json.NULL) {
+        if (value == null || value == SandboxJson.NULL) {
             return fallback;
         }
         if (!(value instanceof String s)) {
@@ -422,7 +424,7 @@ public final class AdminEndpoint {
     private static long integer(Map<String, Object> body, String name, Long fallback, long min, long max)
             throws AdminError {
         Object value = body.get(name);
-        if (value == null || value == Json.NULL) {
+        if (value == null || value == SandboxJson.NULL) {
             if (fallback == null) {
                 throw new AdminError(400, "'" + name + "' is required");
             }

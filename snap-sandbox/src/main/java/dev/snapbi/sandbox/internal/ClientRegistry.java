@@ -1,6 +1,7 @@
 package dev.snapbi.sandbox.internal;
 
-import java.util.ArrayList;
+import dev.snapbi.sandbox.SandboxClient;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,10 +13,10 @@ public final class ClientRegistry {
     /** At most this many clients, so that the admin endpoint cannot grow memory without bound. */
     public static final int MAX_CLIENTS = 10_000;
 
-    private final ConcurrentMap<String, RegisteredClient> clients = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, SandboxClient> clients = new ConcurrentHashMap<>();
 
     /** Registers or replaces a client. */
-    public RegisteredClient register(RegisteredClient client) {
+    public SandboxClient register(SandboxClient client) {
         if (clients.size() >= MAX_CLIENTS && !clients.containsKey(client.clientKey())) {
             throw new IllegalStateException("already " + MAX_CLIENTS + " clients registered; remove some first");
         }
@@ -24,7 +25,7 @@ public final class ClientRegistry {
     }
 
     /** The client with this key, or {@code null}. */
-    public RegisteredClient find(String clientKey) {
+    public SandboxClient find(String clientKey) {
         return clientKey == null ? null : clients.get(clientKey);
     }
 
@@ -33,10 +34,8 @@ public final class ClientRegistry {
         return clients.remove(clientKey) != null;
     }
 
-    /** All clients, by key. */
-    public List<RegisteredClient> all() {
-        List<RegisteredClient> all = new ArrayList<>(clients.values());
-        all.sort(Comparator.comparing(RegisteredClient::clientKey));
-        return all;
+    /** All clients, by key (an unmodifiable snapshot). */
+    public List<SandboxClient> all() {
+        return clients.values().stream().sorted(Comparator.comparing(SandboxClient::clientKey)).toList();
     }
 }

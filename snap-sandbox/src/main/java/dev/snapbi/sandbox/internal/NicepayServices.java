@@ -101,11 +101,11 @@ public final class NicepayServices {
     // ---------------------------------------------------------------- virtual accounts
 
     private Reply createVa(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         String trxId = body.required("trxId");
         Money amount = body.amount("totalAmount");
         String name = body.optional("virtualAccountName");
-        Fields info = body.object("additionalInfo");
+        BodyFields info = body.object("additionalInfo");
         long n = sequence.incrementAndGet();
         String vaNo = vaPrefix + String.format(Locale.ROOT, "%08d", n % 100_000_000L);
         String tXidVA = newReference(call.partner(), "02", call.arrival());
@@ -131,8 +131,8 @@ public final class NicepayServices {
         return Reply.json(200, out);
     }
 
-    private Ledger.Payment findVa(TransactionalEndpoint.Call call, String service, Fields body) throws Rejection {
-        Fields info = body.object("additionalInfo");
+    private Ledger.Payment findVa(TransactionalEndpoint.Call call, String service, BodyFields body) throws Rejection {
+        BodyFields info = body.object("additionalInfo");
         String tXidVA = info.optional("tXidVA");
         String trxId = body.has("trxId") ? body.optional("trxId") : info.optional("trxId");
         String vaNo = body.optional("virtualAccountNo");
@@ -155,7 +155,7 @@ public final class NicepayServices {
     }
 
     private Reply vaStatus(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         Ledger.Payment va = findVa(call, service, body);
         Map<String, Object> data = vaData(va);
         data.put("inquiryRequestId", body.optional("inquiryRequestId"));
@@ -188,7 +188,7 @@ public final class NicepayServices {
     }
 
     private Reply cancelVa(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         body.required("trxId");
         Ledger.Payment cancelled = ledger.cancel(findVa(call, service, body), service);
         Map<String, Object> data = vaData(cancelled);
@@ -206,7 +206,7 @@ public final class NicepayServices {
     // ---------------------------------------------------------------- QRIS and e-wallet
 
     private Reply generateQris(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         merchant(body, "merchantId", call, service, true);
         String partnerReferenceNo = body.required("partnerReferenceNo");
         Money amount = body.amount("amount");
@@ -233,7 +233,7 @@ public final class NicepayServices {
                 + "0018ID.CO.SNAPSANDBOX01" + referenceNo + "5303360540" + value.length() + value + "5802ID6304";
     }
 
-    private Ledger.Payment findPayment(TransactionalEndpoint.Call call, String service, Fields body,
+    private Ledger.Payment findPayment(TransactionalEndpoint.Call call, String service, BodyFields body,
                                        Ledger.Kind kind, String expectedServiceCode) throws Rejection {
         merchant(body, "merchantId", call, service, false);
         String referenceNo = body.optional("originalReferenceNo");
@@ -248,7 +248,7 @@ public final class NicepayServices {
     }
 
     private Reply queryQris(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         Ledger.Payment qr = findPayment(call, service, body, Ledger.Kind.QRIS, "47");
         Map<String, Object> out = success(service);
         out.put("originalReferenceNo", qr.referenceNo());
@@ -266,7 +266,7 @@ public final class NicepayServices {
     }
 
     private Reply refundQris(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         Ledger.Payment qr = findPayment(call, service, body, Ledger.Kind.QRIS, null);
         String partnerRefundNo = body.required("partnerRefundNo");
         Money amount = body.amount("refundAmount");
@@ -287,7 +287,7 @@ public final class NicepayServices {
     }
 
     private Reply payEwallet(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         String partnerReferenceNo = body.required("partnerReferenceNo");
         merchant(body, "merchantId", call, service, true);
         Money amount = body.amount("amount");
@@ -309,7 +309,7 @@ public final class NicepayServices {
     }
 
     private Reply ewalletStatus(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         Ledger.Payment payment = findPayment(call, service, body, Ledger.Kind.EWALLET, "54");
         body.optionalAmount("amount");
         Map<String, Object> out = success(service);
@@ -328,7 +328,7 @@ public final class NicepayServices {
     }
 
     private Reply refundEwallet(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         Ledger.Payment payment = findPayment(call, service, body, Ledger.Kind.EWALLET, null);
         String partnerRefundNo = body.required("partnerRefundNo");
         Money amount = body.amount("refundAmount");
@@ -349,7 +349,7 @@ public final class NicepayServices {
     // ---------------------------------------------------------------- payouts and balance
 
     private Reply registerPayout(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         String partnerReferenceNo = body.required("partnerReferenceNo");
         merchant(body, "merchantId", call, service, true);
         body.required("beneficiaryAccountNo");
@@ -379,7 +379,7 @@ public final class NicepayServices {
         out.put("amount", payout.amount().json());
     }
 
-    private Ledger.Payout findPayout(TransactionalEndpoint.Call call, String service, Fields body)
+    private Ledger.Payout findPayout(TransactionalEndpoint.Call call, String service, BodyFields body)
             throws Rejection {
         merchant(body, "merchantId", call, service, false);
         String referenceNo = body.optional("originalReferenceNo");
@@ -401,19 +401,19 @@ public final class NicepayServices {
     }
 
     private Reply payoutStatus(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         body.optional("beneficiaryAccountNo");
         return payoutAnswer(service, findPayout(call, service, body));
     }
 
     private Reply decidePayout(TransactionalEndpoint.Call call, String newStatus) throws Rejection {
         String service = "00";
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         return payoutAnswer(service, ledger.decide(findPayout(call, service, body), service, newStatus));
     }
 
     private Reply balance(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         merchant(body, "accountNo", call, service, false);
         body.object("additionalInfo").optional("msId");
         Map<String, Object> account = new LinkedHashMap<>();
@@ -428,7 +428,7 @@ public final class NicepayServices {
     // ---------------------------------------------------------------- helpers
 
     /** {@code 404 svc08 Invalid Merchant} when the member names another merchant than the partner. */
-    private static void merchant(Fields body, String member, TransactionalEndpoint.Call call, String service,
+    private static void merchant(BodyFields body, String member, TransactionalEndpoint.Call call, String service,
                                  boolean required) throws Rejection {
         String merchantId = required ? body.required(member) : body.optional(member);
         if (!merchantId.isEmpty() && !merchantId.equals(call.partner())) {
