@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class AdminEndpoint {
 
+    private static final String FAULT_KINDS = "faults are delay, delayNext, fail, drop, processedThenDrop, malformed,"
+            + " truncated, html, oversized, tooManyRequests, random";
+
     private final SandboxContext context;
     private final PaymentDesk desk;
 
@@ -73,27 +76,13 @@ public final class AdminEndpoint {
                 context.log().clear();
                 return Map.of("requests", List.of());
             case "/_sandbox/faults":
-                if ("GET".equals(method)) {
-                    return context.faults().describe();
-                }
-                requireMethod(method, "POST");
-                addFault(body(request), context.faults());
-                return context.faults().describe();
+                return faults(request, context.faults());
             case "/_sandbox/faults/clear":
-                requireMethod(method, "POST");
-                context.faults().clear();
-                return context.faults().describe();
+                return clearFaults(method, context.faults());
             case "/_sandbox/transaction-faults":
-                if ("GET".equals(method)) {
-                    return context.transactionFaults().describe();
-                }
-                requireMethod(method, "POST");
-                addFault(body(request), context.transactionFaults());
-                return context.transactionFaults().describe();
+                return faults(request, context.transactionFaults());
             case "/_sandbox/transaction-faults/clear":
-                requireMethod(method, "POST");
-                context.transactionFaults().clear();
-                return context.transactionFaults().describe();
+                return clearFaults(method, context.transactionFaults());
             case "/_sandbox/pay":
                 requireMethod(method, "POST");
                 return pay(body(request));
@@ -113,6 +102,21 @@ public final class AdminEndpoint {
                 throw new AdminError(404, "no admin endpoint at " + shorten(path)
                         + "; see the snap-sandbox README for the list");
         }
+    }
+
+    /** {@code GET} describes the plan, {@code POST} adds the fault of the body; both answer the plan. */
+    private Map<String, Object> faults(Incoming request, FaultPlan plan) throws AdminError {
+        if (!"GET".equals(request.method())) {
+            requireMethod(request.method(), "POST");
+            addFault(body(request), plan);
+        }
+        return plan.describe();
+    }
+
+    private static Map<String, Object> clearFaults(String method, FaultPlan plan) throws AdminError {
+        requireMethod(method, "POST");
+        plan.clear();
+        return plan.describe();
     }
 
     private static void requireMethod(String method, String expected) throws AdminError {
@@ -237,10 +241,15 @@ public final class AdminEndpoint {
     private void addFault(Map<String, Object> body, FaultPlan plan) throws AdminError {
         String kind = string(body, "fault", null);
         if (kind == null) {
-            throw new AdminError(400, "say which fault: {\"fault\":\"drop\",\"count\":1}; faults are delay, delayNext,"
-                    + " fail, drop, processedThenDrop, malformed, truncated, html, oversized, tooManyRequests, random");
+            throw new AdminError(400, "say which fault: {\"fault\":\"drop\",\"count\":1}; " + FAULT_KINDS);
         }
         try {
+            for (Fault.Plain plain : Fault.Plain.values()) {
+                if (plain.id().equals(kind)) {
+                    plan.enqueue(plain, count(body));
+                    return;
+                }
+            }
             switch (kind) {
                 case "delay":
                     plan.standingDelay(Duration.ofMillis(integer(body, "millis", null, 0, Long.MAX_VALUE)));
@@ -253,23 +262,8 @@ public final class AdminEndpoint {
                     plan.enqueue(new Fault.Fail((int) integer(body, "status", null, 0, 999),
                             string(body, "responseCode", null), string(body, "responseMessage", "")), count(body));
                     break;
-                case "drop":
-                    plan.enqueue(Fault.Plain.DROP, count(body));
-                    break;
-                case "processedThenDrop":
-                    plan.enqueue(Fault.Plain.ANSWER_LOST, count(body));
-                    break;
-                case "malformed":
-                    plan.enqueue(Fault.Plain.MALFORMED, count(body));
-                    break;
-                case "truncated":
-                    plan.enqueue(Fault.Plain.TRUNCATED, count(body));
-                    break;
                 case "html":
                     plan.enqueue(new Fault.Html((int) integer(body, "status", 502L, 0, 999)), count(body));
-                    break;
-                case "oversized":
-                    plan.enqueue(Fault.Plain.OVERSIZED, count(body));
                     break;
                 case "tooManyRequests":
                     plan.enqueue(new Fault.TooManyRequests((int) integer(body, "retryAfterSeconds", 1L, 0,
@@ -280,8 +274,7 @@ public final class AdminEndpoint {
                             Long.MAX_VALUE), Duration.ofMillis(integer(body, "delayMillis", 0L, 0, Long.MAX_VALUE)));
                     break;
                 default:
-                    throw new AdminError(400, "unknown fault '" + shorten(kind) + "'; faults are delay, delayNext,"
-                            + " fail, drop, processedThenDrop, malformed, truncated, html, oversized, tooManyRequests, random");
+                    throw new AdminError(400, "unknown fault '" + shorten(kind) + "'; " + FAULT_KINDS);
             }
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new AdminError(400, e.getMessage());
