@@ -443,11 +443,23 @@ public final class SnapSandbox implements AutoCloseable {
         }
     }
 
-    /** Stops listening, drops open connections and stops the threads. Idempotent. */
+    /**
+     * Stops listening, drops open connections and stops the threads. Idempotent. Not listening any more when this
+     * returns, also when called from an interrupted thread (a shutdown after Ctrl-C): the JDK server closes its
+     * listening socket on its own thread and {@code stop} waits for it only while not interrupted, so the interrupt is
+     * put aside for the wait and set again afterwards.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
+            boolean interrupted = Thread.interrupted();
+            try {
+                server.stop(0);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             executor.shutdownNow();
             deadlines.shutdownNow();
         }
