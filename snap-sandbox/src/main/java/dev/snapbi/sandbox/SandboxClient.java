@@ -1,16 +1,17 @@
 package dev.snapbi.sandbox;
 
+import dev.snapbi.sandbox.internal.ClientRegistry;
 import dev.snapbi.sandbox.internal.Keys;
 
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.util.Objects;
 
 /**
  * A client registered with a {@link SnapSandbox}: its client key ({@code X-CLIENT-KEY}, NICEPAY's iMid), its RSA key
- * pair and its client secret (kept for the symmetric signatures of transactional calls). The sandbox keeps its
- * clients as this type too, so that the API, the admin endpoint and the verifying endpoints validate alike.
+ * pair and its client secret (kept for the symmetric signatures of transactional calls). The one client type: the
+ * sandbox keeps the same parts and checks them with the same rules, whether registered here or through the admin
+ * endpoint.
  *
  * @param clientKey    the client key, 1 to {@value #MAX_CLIENT_KEY_LENGTH} visible ASCII characters without
  *                     {@code |}
@@ -21,7 +22,7 @@ import java.util.Objects;
 public record SandboxClient(String clientKey, KeyPair keyPair, String clientSecret) {
 
     /** The longest client key accepted. */
-    public static final int MAX_CLIENT_KEY_LENGTH = 128;
+    public static final int MAX_CLIENT_KEY_LENGTH = ClientRegistry.MAX_CLIENT_KEY_LENGTH;
 
     /**
      * Validates the parts.
@@ -31,35 +32,7 @@ public record SandboxClient(String clientKey, KeyPair keyPair, String clientSecr
      * @throws NullPointerException     when the key pair is {@code null}
      */
     public SandboxClient {
-        requireValidClientKey(clientKey);
-        Objects.requireNonNull(keyPair, "keyPair");
-        if (keyPair.getPublic() == null || !"RSA".equals(keyPair.getPublic().getAlgorithm())) {
-            throw new IllegalArgumentException("client " + clientKey + " needs an RSA public key, got "
-                    + Keys.describe(keyPair.getPublic()));
-        }
-        if (clientSecret == null || clientSecret.isEmpty()) {
-            throw new IllegalArgumentException("client " + clientKey + " needs a non-empty client secret"
-                    + " (or let the sandbox generate one)");
-        }
-    }
-
-    /**
-     * Checks a client key: it goes into a header and into {@code clientKey|timestamp}.
-     *
-     * @throws IllegalArgumentException when it is empty, too long or holds anything but visible ASCII without {@code |}
-     */
-    static void requireValidClientKey(String clientKey) {
-        if (clientKey == null || clientKey.isEmpty() || clientKey.length() > MAX_CLIENT_KEY_LENGTH) {
-            throw new IllegalArgumentException("a client key has 1 to " + MAX_CLIENT_KEY_LENGTH
-                    + " characters, got " + (clientKey == null ? "none" : clientKey.length()));
-        }
-        for (int i = 0; i < clientKey.length(); i++) {
-            char c = clientKey.charAt(i);
-            if (c <= ' ' || c > '~' || c == '|') {
-                throw new IllegalArgumentException("a client key holds visible ASCII characters other than '|'"
-                        + " (it goes into a header and into 'clientKey|timestamp'); position " + i + " does not");
-            }
-        }
+        ClientRegistry.requireValid(clientKey, keyPair, clientSecret);
     }
 
     /** The private key to sign token requests with, or {@code null} when the sandbox only knows the public key. */

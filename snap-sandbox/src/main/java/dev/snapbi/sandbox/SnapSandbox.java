@@ -259,14 +259,19 @@ public final class SnapSandbox implements AutoCloseable {
      */
     public SandboxClient registerClient(String clientKey, PublicKey publicKey, String clientSecret) {
         Objects.requireNonNull(publicKey, "publicKey");
-        return context.clients().register(new SandboxClient(clientKey, new KeyPair(publicKey, null),
+        return register(new SandboxClient(clientKey, new KeyPair(publicKey, null),
                 clientSecret == null ? Keys.randomSecret() : clientSecret));
     }
 
     /** Registers (or replaces) a client with a fresh RSA 2048 key pair and a random client secret. */
     public SandboxClient registerNewClient(String clientKey) {
-        SandboxClient.requireValidClientKey(clientKey); // before spending time on a key pair
-        return context.clients().register(new SandboxClient(clientKey, Keys.generateRsa(2048), Keys.randomSecret()));
+        ClientRegistry.requireValidClientKey(clientKey); // before spending time on a key pair
+        return register(new SandboxClient(clientKey, Keys.generateRsa(2048), Keys.randomSecret()));
+    }
+
+    private SandboxClient register(SandboxClient client) {
+        context.clients().register(client.clientKey(), client.keyPair(), client.clientSecret());
+        return client;
     }
 
     /** Forgets a client; whether it was registered. Its tokens stay valid until revoked or expired. */
@@ -276,7 +281,7 @@ public final class SnapSandbox implements AutoCloseable {
 
     /** The registered clients, by client key. */
     public List<SandboxClient> clients() {
-        return context.clients().all();
+        return context.clients().all(SandboxClient::new);
     }
 
     /** The faults to inject into token answers. */
@@ -431,7 +436,7 @@ public final class SnapSandbox implements AutoCloseable {
             throw new IllegalArgumentException("the merchant URL must be absolute http:// or https://, got "
                     + merchantUrl);
         }
-        SandboxClient.requireValidClientKey(clientId);
+        ClientRegistry.requireValidClientKey(clientId);
         try {
             return notifier.send(merchantUrl, clientId, jsonBody);
         } catch (IOException e) {

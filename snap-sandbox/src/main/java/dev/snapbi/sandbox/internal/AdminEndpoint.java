@@ -1,7 +1,5 @@
 package dev.snapbi.sandbox.internal;
 
-import dev.snapbi.sandbox.SandboxClient;
-
 import java.math.BigDecimal;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -343,13 +341,12 @@ public final class AdminEndpoint {
     }
 
     private Map<String, Object> clients() {
-        List<Object> list = new ArrayList<>();
-        for (SandboxClient client : context.clients().all()) {
+        List<Map<String, Object>> list = context.clients().all((clientKey, keyPair, clientSecret) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("clientKey", client.clientKey());
-            entry.put("publicKey", Keys.publicKeyPem(client.publicKey()));
-            list.add(entry);
-        }
+            entry.put("clientKey", clientKey);
+            entry.put("publicKey", Keys.publicKeyPem(keyPair.getPublic()));
+            return entry;
+        });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clients", list);
         return out;
@@ -371,16 +368,16 @@ public final class AdminEndpoint {
                 PublicKey publicKey = Keys.parsePublicKey(publicKeyText);
                 keyPair = new KeyPair(publicKey, null);
             }
-            SandboxClient client = context.clients().register(new SandboxClient(clientKey, keyPair,
-                    secret == null ? Keys.randomSecret() : secret));
+            String clientSecret = secret == null ? Keys.randomSecret() : secret;
+            context.clients().register(clientKey, keyPair, clientSecret);
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("clientKey", client.clientKey());
-            out.put("publicKey", Keys.publicKeyPem(client.publicKey()));
-            if (client.privateKey() != null) {
+            out.put("clientKey", clientKey);
+            out.put("publicKey", Keys.publicKeyPem(keyPair.getPublic()));
+            if (keyPair.getPrivate() != null) {
                 // a sandbox-made test key: handing it back is the point of generating it
-                out.put("privateKey", Keys.privateKeyPem(client.privateKey()));
+                out.put("privateKey", Keys.privateKeyPem(keyPair.getPrivate()));
             }
-            out.put("clientSecret", client.clientSecret());
+            out.put("clientSecret", clientSecret);
             return out;
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new AdminError(400, e.getMessage());

@@ -1,9 +1,8 @@
 package dev.snapbi.sandbox.internal;
 
-import dev.snapbi.sandbox.SandboxClient;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -108,7 +107,7 @@ public final class B2bTokenEndpoint implements Endpoint {
         if (!StrictTimestamp.isFresh(timestamp.get(), arrival, context.timestampWindow())) {
             return SnapReplies.unauthorized(SERVICE, "Timestamp");
         }
-        if (context.clients().find(request.header("X-CLIENT-KEY")) == null) {
+        if (context.clients().publicKey(request.header("X-CLIENT-KEY")) == null) {
             return SnapReplies.unauthorized(SERVICE, "Unknown client");
         }
         if (!signatureValid) {
@@ -126,14 +125,14 @@ public final class B2bTokenEndpoint implements Endpoint {
         if (signed == null) {
             return false;
         }
-        SandboxClient client = context.clients().find(signed.get(0));
+        PublicKey publicKey = context.clients().publicKey(signed.get(0));
         byte[] signature = StrictBase64.decode(signed.get(2), MAX_SIGNATURE_CHARS);
-        if (client == null || signature == null) {
+        if (publicKey == null || signature == null) {
             return false;
         }
         try {
             Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(client.publicKey());
+            verifier.initVerify(publicKey);
             verifier.update((signed.get(0) + "|" + signed.get(1)).getBytes(StandardCharsets.UTF_8));
             return verifier.verify(signature);
         } catch (GeneralSecurityException | IllegalArgumentException e) {

@@ -1,7 +1,5 @@
 package dev.snapbi.sandbox.internal;
 
-import dev.snapbi.sandbox.SandboxClient;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +151,7 @@ public final class TransactionalEndpoint implements Endpoint {
             return SnapReplies.unauthorized(GATEWAY, "Timestamp");
         }
         String partner = request.header("X-PARTNER-ID");
-        if (context.clients().find(partner) == null) {
+        if (context.clients().clientSecret(partner) == null) {
             return SnapReplies.unauthorized(GATEWAY, "Unknown client");
         }
         if (!tokenOwner.equals(partner)) {
@@ -186,9 +184,9 @@ public final class TransactionalEndpoint implements Endpoint {
             return false;
         }
         String token = RequestChecks.bearerToken(signed.get(0));
-        SandboxClient client = context.clients().find(signed.get(3));
+        String clientSecret = context.clients().clientSecret(signed.get(3));
         byte[] signature = StrictBase64.decode(signed.get(2), MAX_SIGNATURE_CHARS);
-        if (token == null || client == null || signature == null) {
+        if (token == null || clientSecret == null || signature == null) {
             return false;
         }
         String requestPath = request.path();
@@ -201,7 +199,7 @@ public final class TransactionalEndpoint implements Endpoint {
                 + ":" + signed.get(1);
         try {
             Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(client.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
             byte[] expected = mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
             return MessageDigest.isEqual(expected, signature);
         } catch (GeneralSecurityException e) {
