@@ -70,19 +70,19 @@ public final class Faults {
      * the ambiguous outcome a money-moving call must reconcile with a status call instead of resending.
      */
     public Faults processedThenDropNext(int count) {
-        plan.enqueue(new Fault.AnswerLost(), count);
+        plan.enqueue(Fault.Plain.ANSWER_LOST, count);
         return this;
     }
 
     /** The next {@code count} requests get no answer: the connection is closed, the client sees an I/O error. */
     public Faults dropNext(int count) {
-        plan.enqueue(new Fault.Drop(), count);
+        plan.enqueue(Fault.Plain.DROP, count);
         return this;
     }
 
     /** The next {@code count} requests get HTTP 200 with a JSON content type and a body that is not JSON. */
     public Faults malformedNext(int count) {
-        plan.enqueue(new Fault.Malformed(), count);
+        plan.enqueue(Fault.Plain.MALFORMED, count);
         return this;
     }
 
@@ -91,7 +91,7 @@ public final class Faults {
      * {@code Content-Length} matches the cut body: the HTTP is fine, the JSON is not).
      */
     public Faults truncatedNext(int count) {
-        plan.enqueue(new Fault.Truncated(), count);
+        plan.enqueue(Fault.Plain.TRUNCATED, count);
         return this;
     }
 
@@ -111,7 +111,7 @@ public final class Faults {
      * careful client refuses to read past 64 KiB.
      */
     public Faults oversizedNext(int count) {
-        plan.enqueue(new Fault.Oversized(), count);
+        plan.enqueue(Fault.Plain.OVERSIZED, count);
         return this;
     }
 

@@ -1,7 +1,7 @@
 package dev.snapbi.sandbox;
 
+import dev.snapbi.sandbox.internal.ClientRegistry;
 import dev.snapbi.sandbox.internal.Keys;
-import dev.snapbi.sandbox.internal.RegisteredClient;
 
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -9,9 +9,12 @@ import java.security.PublicKey;
 
 /**
  * A client registered with a {@link SnapSandbox}: its client key ({@code X-CLIENT-KEY}, NICEPAY's iMid), its RSA key
- * pair and its client secret (kept for the symmetric signatures of transactional calls).
+ * pair and its client secret (kept for the symmetric signatures of transactional calls). The one client type: the
+ * sandbox keeps the same parts and checks them with the same rules, whether registered here or through the admin
+ * endpoint.
  *
- * @param clientKey    the client key, 1 to 128 visible ASCII characters without {@code |}
+ * @param clientKey    the client key, 1 to {@value #MAX_CLIENT_KEY_LENGTH} visible ASCII characters without
+ *                     {@code |}
  * @param keyPair      the key pair; its private key is {@code null} when the client was registered with a public key
  *                     only
  * @param clientSecret the client secret, never empty
@@ -19,16 +22,17 @@ import java.security.PublicKey;
 public record SandboxClient(String clientKey, KeyPair keyPair, String clientSecret) {
 
     /** The longest client key accepted. */
-    public static final int MAX_CLIENT_KEY_LENGTH = RegisteredClient.MAX_CLIENT_KEY_LENGTH;
+    public static final int MAX_CLIENT_KEY_LENGTH = ClientRegistry.MAX_CLIENT_KEY_LENGTH;
 
     /**
      * Validates the parts.
      *
      * @throws IllegalArgumentException when the client key is empty, too long or holds characters that cannot be sent
      *                                  in a header, when there is no RSA public key, or when the secret is empty
+     * @throws NullPointerException     when the key pair is {@code null}
      */
     public SandboxClient {
-        RegisteredClient.requireValid(clientKey, keyPair, clientSecret);
+        ClientRegistry.requireValid(clientKey, keyPair, clientSecret);
     }
 
     /** The private key to sign token requests with, or {@code null} when the sandbox only knows the public key. */

@@ -32,17 +32,6 @@ public record SandboxStats(long tokenRequests, long tokensIssued, long pingReque
                 "requestsByPath")));
     }
 
-    /** Stats without per-path counts. */
-    public SandboxStats(long tokenRequests, long tokensIssued, long pingRequests, long vaRequests,
-                        Map<String, Long> rejectionsByCode) {
-        this(tokenRequests, tokensIssued, pingRequests, vaRequests, rejectionsByCode, Map.of());
-    }
-
-    /** Stats without VA requests (as before the VA endpoint existed). */
-    public SandboxStats(long tokenRequests, long tokensIssued, long pingRequests, Map<String, Long> rejectionsByCode) {
-        this(tokenRequests, tokensIssued, pingRequests, 0, rejectionsByCode, Map.of());
-    }
-
     /**
      * How many requests reached this path, e.g. {@code requests(SnapSandbox.VA_CREATE_PATH)}: the proof that a
      * money-moving call was sent exactly once.

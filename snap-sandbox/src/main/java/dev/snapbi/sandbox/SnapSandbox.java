@@ -13,12 +13,11 @@ import dev.snapbi.sandbox.internal.NicepayServices;
 import dev.snapbi.sandbox.internal.Notifier;
 import dev.snapbi.sandbox.internal.PaymentDesk;
 import dev.snapbi.sandbox.internal.PingEndpoint;
-import dev.snapbi.sandbox.internal.RegisteredClient;
 import dev.snapbi.sandbox.internal.RequestLog;
 import dev.snapbi.sandbox.internal.Router;
 import dev.snapbi.sandbox.internal.SandboxKey;
 import dev.snapbi.sandbox.internal.SandboxContext;
-import dev.snapbi.sandbox.internal.TokenEndpoint;
+import dev.snapbi.sandbox.internal.B2bTokenEndpoint;
 import dev.snapbi.sandbox.internal.TokenStore;
 
 import java.io.IOException;
@@ -72,14 +71,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Several sandboxes can run side by side in one JVM: nothing is static. The admin endpoints have no
  * authentication: keep the sandbox on a loopback address (the default) unless the network is trusted.
  *
- * <p>Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true} unless it is
- * already set: the JDK server otherwise delays every answer by about 40 ms (Nagle's algorithm against delayed ACKs).
- * It takes effect only if no JDK HTTP server was created in the JVM before.
+ * <p>Loading this class changes nothing. Starting a sandbox sets two JVM-wide properties of the JDK's HTTP server
+ * that it has no per-server setting for, each only when unset: see {@link Builder#start()}.
  */
 public final class SnapSandbox implements AutoCloseable {
 
     /** The token path. */
-    public static final String TOKEN_PATH = TokenEndpoint.PATH;
+    public static final String TOKEN_PATH = B2bTokenEndpoint.PATH;
     /** The protected ping path. */
     public static final String PING_PATH = PingEndpoint.PATH;
     /** VA create, {@code POST}, service 27, success {@code 2002700}. */
@@ -113,21 +111,6 @@ public final class SnapSandbox implements AutoCloseable {
     /** Balance inquiry, {@code POST}, service 11, success {@code 2001100}. */
     public static final String BALANCE_INQUIRY_PATH = NicepayServices.BALANCE_INQUIRY;
 
-    static {
-        // The JDK server writes headers and body in two segments; without TCP_NODELAY the body waits for the
-        // client's delayed ACK (~40 ms per answer on Linux). The property is read once, when the JDK's server
-        // classes load, so it is set here unless the user chose a value; it affects only com.sun.net.httpserver.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // The JDK server reads a request's headers before any handler runs, with no deadline of its own: a client
-        // dripping its headers would hold a thread for ever. maxReqTime (seconds, read once like nodelay) makes the
-        // server's timer close a connection whose request has not fully arrived in time.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "10");
-        }
-    }
-
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService deadlines;
@@ -149,7 +132,7 @@ public final class SnapSandbox implements AutoCloseable {
         this.transactionFaults = new Faults(context.transactionFaults());
         this.notifier = new Notifier(builder.clock, builder.notificationTimeout, key);
         this.desk = new PaymentDesk(context.ledger(), notifier, builder.clock);
-        List<Endpoint> endpoints = new ArrayList<>(List.of(new TokenEndpoint(context), new PingEndpoint(context)));
+        List<Endpoint> endpoints = new ArrayList<>(List.of(new B2bTokenEndpoint(context), new PingEndpoint(context)));
         endpoints.addAll(new NicepayServices(context).endpoints());
         this.deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "snap-sandbox-deadlines");
@@ -159,6 +142,7 @@ public final class SnapSandbox implements AutoCloseable {
         Router router = new Router(new AdminEndpoint(context, desk), deadlines, builder.requestReadTimeout,
                 endpoints.toArray(new Endpoint[0]));
         this.executor = newExecutor(builder.maxThreads, Math.max(builder.maxThreads, builder.maxConnections));
+        useJdkServerDefaults();
         try {
             InetAddress address = InetAddress.getByName(builder.host);
             this.server = HttpServer.create(new InetSocketAddress(address, builder.port), 128);
@@ -172,6 +156,27 @@ public final class SnapSandbox implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         this.baseUrl = baseUrl(builder.host, server.getAddress());
+    }
+
+    /**
+     * The JDK server has no per-server setting for TCP_NODELAY nor for a deadline on reading a request's headers: it
+     * reads {@code sun.net.httpserver.nodelay} and {@code sun.net.httpserver.maxReqTime} once, when its classes
+     * initialise, that is when the first server of the JVM is created. So they are set here, where the server is
+     * built, each only when the user has not set it (see {@link Builder#start()}).
+     */
+    private static void useJdkServerDefaults() {
+        // Headers and body go out in two segments; without TCP_NODELAY the body waits for the client's delayed ACK
+        // (~40 ms per answer on Linux).
+        setUnlessSet("sun.net.httpserver.nodelay", "true");
+        // Without a deadline (seconds) a client dripping its headers holds a thread for ever: the server's timer
+        // closes a connection whose request has not fully arrived in time.
+        setUnlessSet("sun.net.httpserver.maxReqTime", "10");
+    }
+
+    private static void setUnlessSet(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /**
@@ -254,22 +259,19 @@ public final class SnapSandbox implements AutoCloseable {
      */
     public SandboxClient registerClient(String clientKey, PublicKey publicKey, String clientSecret) {
         Objects.requireNonNull(publicKey, "publicKey");
-        return register(new RegisteredClient(clientKey, new KeyPair(publicKey, null),
+        return register(new SandboxClient(clientKey, new KeyPair(publicKey, null),
                 clientSecret == null ? Keys.randomSecret() : clientSecret));
     }
 
     /** Registers (or replaces) a client with a fresh RSA 2048 key pair and a random client secret. */
     public SandboxClient registerNewClient(String clientKey) {
-        RegisteredClient.requireValidClientKey(clientKey); // before spending time on a key pair
-        return register(new RegisteredClient(clientKey, Keys.generateRsa(2048), Keys.randomSecret()));
+        ClientRegistry.requireValidClientKey(clientKey); // before spending time on a key pair
+        return register(new SandboxClient(clientKey, Keys.generateRsa(2048), Keys.randomSecret()));
     }
 
-    private SandboxClient register(RegisteredClient client) {
-        return toPublic(context.clients().register(client));
-    }
-
-    private static SandboxClient toPublic(RegisteredClient client) {
-        return new SandboxClient(client.clientKey(), client.keyPair(), client.clientSecret());
+    private SandboxClient register(SandboxClient client) {
+        context.clients().register(client.clientKey(), client.keyPair(), client.clientSecret());
+        return client;
     }
 
     /** Forgets a client; whether it was registered. Its tokens stay valid until revoked or expired. */
@@ -279,7 +281,7 @@ public final class SnapSandbox implements AutoCloseable {
 
     /** The registered clients, by client key. */
     public List<SandboxClient> clients() {
-        return context.clients().all().stream().map(SnapSandbox::toPublic).toList();
+        return context.clients().all(SandboxClient::new);
     }
 
     /** The faults to inject into token answers. */
@@ -434,7 +436,7 @@ public final class SnapSandbox implements AutoCloseable {
             throw new IllegalArgumentException("the merchant URL must be absolute http:// or https://, got "
                     + merchantUrl);
         }
-        RegisteredClient.requireValidClientKey(clientId);
+        ClientRegistry.requireValidClientKey(clientId);
         try {
             return notifier.send(merchantUrl, clientId, jsonBody);
         } catch (IOException e) {
@@ -446,11 +448,23 @@ public final class SnapSandbox implements AutoCloseable {
         }
     }
 
-    /** Stops listening, drops open connections and stops the threads. Idempotent. */
+    /**
+     * Stops listening, drops open connections and stops the threads. Idempotent. Not listening any more when this
+     * returns, also when called from an interrupted thread (a shutdown after Ctrl-C): the JDK server closes its
+     * listening socket on its own thread and {@code stop} waits for it only while not interrupted, so the interrupt is
+     * put aside for the wait and set again afterwards.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
+            boolean interrupted = Thread.interrupted();
+            try {
+                server.stop(0);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             executor.shutdownNow();
             deadlines.shutdownNow();
         }
@@ -495,18 +509,13 @@ public final class SnapSandbox implements AutoCloseable {
         /**
          * How long a client may take to send a request body once its headers arrived (default 10 s); after that its
          * connection is closed without an answer, so a client dripping its body byte by byte cannot hold a thread.
-         * (Headers are bounded by the JDK server's {@code sun.net.httpserver.maxReqTime}, which loading this class
+         * (Headers are bounded by the JDK server's {@code sun.net.httpserver.maxReqTime}, which {@link #start()}
          * sets to 10 s unless it is set.)
          *
          * @throws IllegalArgumentException when not between 1 ms and 10 minutes
          */
         public Builder requestReadTimeout(Duration requestReadTimeout) {
-            if (requestReadTimeout == null || requestReadTimeout.toMillis() < 1
-                    || requestReadTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
-                throw new IllegalArgumentException("a request read timeout is 1 ms to 10 minutes, got "
-                        + requestReadTimeout);
-            }
-            this.requestReadTimeout = requestReadTimeout;
+            this.requestReadTimeout = oneMilliToTenMinutes("a request read timeout", requestReadTimeout);
             return this;
         }
 
@@ -516,12 +525,7 @@ public final class SnapSandbox implements AutoCloseable {
          * @throws IllegalArgumentException when not between 1 ms and 10 minutes
          */
         public Builder notificationTimeout(Duration notificationTimeout) {
-            if (notificationTimeout == null || notificationTimeout.toMillis() < 1
-                    || notificationTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
-                throw new IllegalArgumentException("a notification timeout is 1 ms to 10 minutes, got "
-                        + notificationTimeout);
-            }
-            this.notificationTimeout = notificationTimeout;
+            this.notificationTimeout = oneMilliToTenMinutes("a notification timeout", notificationTimeout);
             return this;
         }
 
@@ -582,10 +586,7 @@ public final class SnapSandbox implements AutoCloseable {
          * thread, then are closed.
          */
         public Builder maxThreads(int maxThreads) {
-            if (maxThreads < 1 || maxThreads > 1024) {
-                throw new IllegalArgumentException("maxThreads is 1..1024, got " + maxThreads);
-            }
-            this.maxThreads = maxThreads;
+            this.maxThreads = between("maxThreads", maxThreads, 1024);
             return this;
         }
 
@@ -595,20 +596,40 @@ public final class SnapSandbox implements AutoCloseable {
          * {@link #requestReadTimeout(Duration)}).
          */
         public Builder maxConnections(int maxConnections) {
-            if (maxConnections < 1 || maxConnections > 4096) {
-                throw new IllegalArgumentException("maxConnections is 1..4096, got " + maxConnections);
-            }
-            this.maxConnections = maxConnections;
+            this.maxConnections = between("maxConnections", maxConnections, 4096);
             return this;
         }
 
         /**
          * Starts the sandbox, listening when this returns.
          *
+         * <p>The JDK's HTTP server has no per-server setting for two things the sandbox needs, and reads their
+         * JVM-wide system properties once, when the first JDK server of the JVM is created. So this sets each of
+         * them, only when it is unset: {@code sun.net.httpserver.nodelay=true} (TCP_NODELAY: otherwise every answer
+         * waits about 40 ms for the client's delayed ACK) and {@code sun.net.httpserver.maxReqTime=10} (seconds: a
+         * connection whose request has not fully arrived in time is closed, so that a client dripping its headers
+         * cannot hold a thread). To choose other values, or to keep another JDK server of the JVM unaffected, set
+         * them yourself ({@code -Dsun.net.httpserver.nodelay=false}) before any JDK server is created; when another
+         * JDK server was created first, they take the values that server's start saw.
+         *
          * @throws UncheckedIOException when the address cannot be bound
          */
         public SnapSandbox start() {
             return new SnapSandbox(this);
+        }
+
+        private static Duration oneMilliToTenMinutes(String what, Duration value) {
+            if (value == null || value.toMillis() < 1 || value.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException(what + " is 1 ms to 10 minutes, got " + value);
+            }
+            return value;
+        }
+
+        private static int between(String what, int value, int max) {
+            if (value < 1 || value > max) {
+                throw new IllegalArgumentException(what + " is 1.." + max + ", got " + value);
+            }
+            return value;
         }
     }
 }

@@ -246,7 +246,7 @@ class AdminEndpointsTest {
     void admin_requests_are_not_counted_as_traffic() {
         get(admin("stats"));
         post(admin("faults/clear"), "");
-        assertThat(sandbox.stats()).isEqualTo(new SandboxStats(0, 0, 0, java.util.Map.of()));
+        assertThat(sandbox.stats()).isEqualTo(new SandboxStats(0, 0, 0, 0, java.util.Map.of(), java.util.Map.of()));
         assertThat(sandbox.recordedRequests()).isEmpty();
     }
 

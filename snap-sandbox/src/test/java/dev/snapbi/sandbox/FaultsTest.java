@@ -1,6 +1,6 @@
 package dev.snapbi.sandbox;
 
-import dev.snapbi.sandbox.internal.Json;
+import dev.snapbi.sandbox.internal.SandboxJson;
 import dev.snapbi.sandbox.junit.SnapSandboxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,7 +79,7 @@ class FaultsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.body()).startsWith("{\"responseCode\":\"2007300\"");
-        assertThatThrownBy(() -> Json.parse(response.body())).isInstanceOf(Json.JsonException.class);
+        assertThatThrownBy(() -> SandboxJson.parse(response.body())).isInstanceOf(SandboxJson.JsonException.class);
         assertThat(sandbox.stats().tokensIssued()).isEqualTo(issued);
         assertIssuesTokens();
     }
@@ -94,7 +94,7 @@ class FaultsTest {
         assertThat(response.body()).startsWith("{\"responseCode\":\"2007300\"").doesNotEndWith("}");
         assertThat(response.headers().firstValue("Content-Length"))
                 .hasValue(Integer.toString(response.body().length()));
-        assertThatThrownBy(() -> Json.parse(response.body())).isInstanceOf(Json.JsonException.class);
+        assertThatThrownBy(() -> SandboxJson.parse(response.body())).isInstanceOf(SandboxJson.JsonException.class);
         assertIssuesTokens();
     }
 
@@ -121,7 +121,7 @@ class FaultsTest {
         int length = response.body().getBytes(StandardCharsets.UTF_8).length;
         assertThat(length).isGreaterThan(64 * 1024);
         assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(length));
-        assertThat(Json.parseObject(response.body())).containsEntry("responseCode", "2007300")
+        assertThat(SandboxJson.parseObject(response.body())).containsEntry("responseCode", "2007300")
                 .doesNotContainKey("accessToken");
         assertIssuesTokens();
     }

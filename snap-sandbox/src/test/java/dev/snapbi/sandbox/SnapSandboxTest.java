@@ -82,6 +82,22 @@ class SnapSandboxTest {
     }
 
     @Test
+    void closed_from_an_interrupted_thread_it_has_stopped_listening_and_the_interrupt_is_kept() {
+        SnapSandbox sandbox = SnapSandbox.start();
+        int port = sandbox.port();
+        boolean stillInterrupted;
+        Thread.currentThread().interrupt(); // as a shutdown after Ctrl-C closes it
+        try {
+            sandbox.close();
+        } finally {
+            stillInterrupted = Thread.interrupted(); // and clear it for the next tests
+        }
+
+        assertThat(stillInterrupted).isTrue();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
     void stops_listening_when_closed_and_closes_twice_quietly() throws Exception {
         SnapSandbox sandbox = SnapSandbox.start();
         int port = sandbox.port();

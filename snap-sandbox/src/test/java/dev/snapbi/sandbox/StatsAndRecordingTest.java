@@ -75,7 +75,7 @@ class StatsAndRecordingTest {
         token().send();
         sandbox.resetStats();
 
-        assertThat(sandbox.stats()).isEqualTo(new SandboxStats(0, 0, 0, Map.of()));
+        assertThat(sandbox.stats()).isEqualTo(new SandboxStats(0, 0, 0, 0, Map.of(), Map.of()));
         assertThat(sandbox.recordedRequests()).hasSize(1);
         sandbox.clearRecordedRequests();
         assertThat(sandbox.recordedRequests()).isEmpty();

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public final class AdminEndpoint {
 
+    private static final String FAULT_KINDS = "faults are delay, delayNext, fail, drop, processedThenDrop, malformed,"
+            + " truncated, html, oversized, tooManyRequests, random";
+
     private final SandboxContext context;
     private final PaymentDesk desk;
 
@@ -71,27 +74,13 @@ public final class AdminEndpoint {
                 context.log().clear();
                 return Map.of("requests", List.of());
             case "/_sandbox/faults":
-                if ("GET".equals(method)) {
-                    return context.faults().describe();
-                }
-                requireMethod(method, "POST");
-                addFault(body(request), context.faults());
-                return context.faults().describe();
+                return faults(request, context.faults());
             case "/_sandbox/faults/clear":
-                requireMethod(method, "POST");
-                context.faults().clear();
-                return context.faults().describe();
+                return clearFaults(method, context.faults());
             case "/_sandbox/transaction-faults":
-                if ("GET".equals(method)) {
-                    return context.transactionFaults().describe();
-                }
-                requireMethod(method, "POST");
-                addFault(body(request), context.transactionFaults());
-                return context.transactionFaults().describe();
+                return faults(request, context.transactionFaults());
             case "/_sandbox/transaction-faults/clear":
-                requireMethod(method, "POST");
-                context.transactionFaults().clear();
-                return context.transactionFaults().describe();
+                return clearFaults(method, context.transactionFaults());
             case "/_sandbox/pay":
                 requireMethod(method, "POST");
                 return pay(body(request));
@@ -113,6 +102,21 @@ public final class AdminEndpoint {
         }
     }
 
+    /** {@code GET} describes the plan, {@code POST} adds the fault of the body; both answer the plan. */
+    private Map<String, Object> faults(Incoming request, FaultPlan plan) throws AdminError {
+        if (!"GET".equals(request.method())) {
+            requireMethod(request.method(), "POST");
+            addFault(body(request), plan);
+        }
+        return plan.describe();
+    }
+
+    private static Map<String, Object> clearFaults(String method, FaultPlan plan) throws AdminError {
+        requireMethod(method, "POST");
+        plan.clear();
+        return plan.describe();
+    }
+
     private static void requireMethod(String method, String expected) throws AdminError {
         if (!expected.equals(method)) {
             throw new AdminError(405, "use " + expected + " here, not " + shorten(method));
@@ -129,8 +133,8 @@ public final class AdminEndpoint {
             return Map.of();
         }
         try {
-            return Json.parseObject(text.get());
-        } catch (Json.JsonException e) {
+            return SandboxJson.parseObject(text.get());
+        } catch (SandboxJson.JsonException e) {
             throw new AdminError(400, "the body is not a JSON object: " + e.getMessage());
         }
     }
@@ -169,7 +173,7 @@ public final class AdminEndpoint {
         int end = Math.min(all.size(), offset + limit);
         int shown = 0;
         while (index < end) {
-            String entry = Json.write(render(all.get(index)));
+            String entry = SandboxJson.write(render(all.get(index)));
             if (shown > 0 && out.length() + entry.length() > PAGE_BUDGET_CHARS) {
                 break;
             }
@@ -235,10 +239,15 @@ public final class AdminEndpoint {
     private void addFault(Map<String, Object> body, FaultPlan plan) throws AdminError {
         String kind = string(body, "fault", null);
         if (kind == null) {
-            throw new AdminError(400, "say which fault: {\"fault\":\"drop\",\"count\":1}; faults are delay, delayNext,"
-                    + " fail, drop, processedThenDrop, malformed, truncated, html, oversized, tooManyRequests, random");
+            throw new AdminError(400, "say which fault: {\"fault\":\"drop\",\"count\":1}; " + FAULT_KINDS);
         }
         try {
+            for (Fault.Plain plain : Fault.Plain.values()) {
+                if (plain.id().equals(kind)) {
+                    plan.enqueue(plain, count(body));
+                    return;
+                }
+            }
             switch (kind) {
                 case "delay":
                     plan.standingDelay(Duration.ofMillis(integer(body, "millis", null, 0, Long.MAX_VALUE)));
@@ -251,23 +260,8 @@ public final class AdminEndpoint {
                     plan.enqueue(new Fault.Fail((int) integer(body, "status", null, 0, 999),
                             string(body, "responseCode", null), string(body, "responseMessage", "")), count(body));
                     break;
-                case "drop":
-                    plan.enqueue(new Fault.Drop(), count(body));
-                    break;
-                case "processedThenDrop":
-                    plan.enqueue(new Fault.AnswerLost(), count(body));
-                    break;
-                case "malformed":
-                    plan.enqueue(new Fault.Malformed(), count(body));
-                    break;
-                case "truncated":
-                    plan.enqueue(new Fault.Truncated(), count(body));
-                    break;
                 case "html":
                     plan.enqueue(new Fault.Html((int) integer(body, "status", 502L, 0, 999)), count(body));
-                    break;
-                case "oversized":
-                    plan.enqueue(new Fault.Oversized(), count(body));
                     break;
                 case "tooManyRequests":
                     plan.enqueue(new Fault.TooManyRequests((int) integer(body, "retryAfterSeconds", 1L, 0,
@@ -278,8 +272,7 @@ public final class AdminEndpoint {
                             Long.MAX_VALUE), Duration.ofMillis(integer(body, "delayMillis", 0L, 0, Long.MAX_VALUE)));
                     break;
                 default:
-                    throw new AdminError(400, "unknown fault '" + shorten(kind) + "'; faults are delay, delayNext,"
-                            + " fail, drop, processedThenDrop, malformed, truncated, html, oversized, tooManyRequests, random");
+                    throw new AdminError(400, "unknown fault '" + shorten(kind) + "'; " + FAULT_KINDS);
             }
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new AdminError(400, e.getMessage());
@@ -348,13 +341,12 @@ public final class AdminEndpoint {
     }
 
     private Map<String, Object> clients() {
-        List<Object> list = new ArrayList<>();
-        for (RegisteredClient client : context.clients().all()) {
+        List<Map<String, Object>> list = context.clients().all((clientKey, keyPair, clientSecret) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("clientKey", client.clientKey());
-            entry.put("publicKey", Keys.publicKeyPem(client.publicKey()));
-            list.add(entry);
-        }
+            entry.put("clientKey", clientKey);
+            entry.put("publicKey", Keys.publicKeyPem(keyPair.getPublic()));
+            return entry;
+        });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clients", list);
         return out;
@@ -376,16 +368,16 @@ public final class AdminEndpoint {
                 PublicKey publicKey = Keys.parsePublicKey(publicKeyText);
                 keyPair = new KeyPair(publicKey, null);
             }
-            RegisteredClient client = context.clients().register(new RegisteredClient(clientKey, keyPair,
-                    secret == null ? Keys.randomSecret() : secret));
+            String clientSecret = secret == null ? Keys.randomSecret() : secret;
+            context.clients().register(clientKey, keyPair, clientSecret);
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("clientKey", client.clientKey());
-            out.put("publicKey", Keys.publicKeyPem(client.publicKey()));
-            if (client.privateKey() != null) {
+            out.put("clientKey", clientKey);
+            out.put("publicKey", Keys.publicKeyPem(keyPair.getPublic()));
+            if (keyPair.getPrivate() != null) {
                 // a sandbox-made test key: handing it back is the point of generating it
-                out.put("privateKey", Keys.privateKeyPem(client.privateKey()));
+                out.put("privateKey", Keys.privateKeyPem(keyPair.getPrivate()));
             }
-            out.put("clientSecret", client.clientSecret());
+            out.put("clientSecret", clientSecret);
             return out;
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new AdminError(400, e.getMessage());
@@ -410,7 +402,7 @@ public final class AdminEndpoint {
 
     private static String string(Map<String, Object> body, String name, String fallback) throws AdminError {
         Object value = body.get(name);
-        if (value == null || value == Json.NULL) {
+        if (value == null || value == SandboxJson.NULL) {
             return fallback;
         }
         if (!(value instanceof String s)) {
@@ -422,7 +414,7 @@ public final class AdminEndpoint {
     private static long integer(Map<String, Object> body, String name, Long fallback, long min, long max)
             throws AdminError {
         Object value = body.get(name);
-        if (value == null || value == Json.NULL) {
+        if (value == null || value == SandboxJson.NULL) {
             if (fallback == null) {
                 throw new AdminError(400, "'" + name + "' is required");
             }

@@ -51,7 +51,7 @@ public final class Counters {
     /** A request reached the token path. */
     public void tokenRequest() {
         tokenRequests.increment();
-        byPath.computeIfAbsent(TokenEndpoint.PATH, p -> new LongAdder()).increment();
+        byPath.computeIfAbsent(B2bTokenEndpoint.PATH, p -> new LongAdder()).increment();
     }
 
     /** A token was issued. */

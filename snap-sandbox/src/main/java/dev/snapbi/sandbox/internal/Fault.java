@@ -8,13 +8,44 @@ import java.util.Map;
 public sealed interface Fault {
 
     /** The name used by the admin endpoint ({@code "drop"}, {@code "fail"}, ...). */
-    String name();
+    String id();
 
-    /** The fault's parameters as JSON-ready values, {@code fault} first. */
+    /** The fault's parameters as JSON-ready values, in order; none by default. */
+    default Map<String, Object> parameters() {
+        return Map.of();
+    }
+
+    /** The fault as JSON-ready values: {@code fault} (its {@link #id()}) first, then its parameters. */
     default Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("fault", name());
+        out.put("fault", id());
+        out.putAll(parameters());
         return out;
+    }
+
+    /** The faults without parameters. */
+    enum Plain implements Fault {
+        /** Close the connection without an answer. */
+        DROP("drop"),
+        /** Handle the request completely (apply it), then close the connection without an answer. */
+        ANSWER_LOST("processedThenDrop"),
+        /** HTTP 200 with a body that is not JSON. */
+        MALFORMED("malformed"),
+        /** HTTP 200 with a success body cut in the middle. */
+        TRUNCATED("truncated"),
+        /** HTTP 200 with a JSON body larger than 64 KiB. */
+        OVERSIZED("oversized");
+
+        private final String id;
+
+        Plain(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
     }
 
     /** Wait, then answer normally. */
@@ -27,15 +58,13 @@ public sealed interface Fault {
         }
 
         @Override
-        public String name() {
+        public String id() {
             return "delayNext";
         }
 
         @Override
-        public Map<String, Object> describe() {
-            Map<String, Object> out = Fault.super.describe();
-            out.put("millis", duration.toMillis());
-            return out;
+        public Map<String, Object> parameters() {
+            return Map.of("millis", duration.toMillis());
         }
     }
 
@@ -61,49 +90,17 @@ public sealed interface Fault {
         }
 
         @Override
-        public String name() {
+        public String id() {
             return "fail";
         }
 
         @Override
-        public Map<String, Object> describe() {
-            Map<String, Object> out = Fault.super.describe();
+        public Map<String, Object> parameters() {
+            Map<String, Object> out = new LinkedHashMap<>();
             out.put("status", status);
             out.put("responseCode", responseCode);
             out.put("responseMessage", responseMessage);
             return out;
-        }
-    }
-
-    /** Close the connection without an answer. */
-    record Drop() implements Fault {
-        @Override
-        public String name() {
-            return "drop";
-        }
-    }
-
-    /** Handle the request completely (apply it), then close the connection without an answer. */
-    record AnswerLost() implements Fault {
-        @Override
-        public String name() {
-            return "processedThenDrop";
-        }
-    }
-
-    /** HTTP 200 with a body that is not JSON. */
-    record Malformed() implements Fault {
-        @Override
-        public String name() {
-            return "malformed";
-        }
-    }
-
-    /** HTTP 200 with a success body cut in the middle. */
-    record Truncated() implements Fault {
-        @Override
-        public String name() {
-            return "truncated";
         }
     }
 
@@ -117,23 +114,13 @@ public sealed interface Fault {
         }
 
         @Override
-        public String name() {
+        public String id() {
             return "html";
         }
 
         @Override
-        public Map<String, Object> describe() {
-            Map<String, Object> out = Fault.super.describe();
-            out.put("status", status);
-            return out;
-        }
-    }
-
-    /** HTTP 200 with a JSON body larger than 64 KiB. */
-    record Oversized() implements Fault {
-        @Override
-        public String name() {
-            return "oversized";
+        public Map<String, Object> parameters() {
+            return Map.of("status", status);
         }
     }
 
@@ -147,15 +134,13 @@ public sealed interface Fault {
         }
 
         @Override
-        public String name() {
+        public String id() {
             return "tooManyRequests";
         }
 
         @Override
-        public Map<String, Object> describe() {
-            Map<String, Object> out = Fault.super.describe();
-            out.put("retryAfterSeconds", retryAfterSeconds);
-            return out;
+        public Map<String, Object> parameters() {
+            return Map.of("retryAfterSeconds", retryAfterSeconds);
         }
     }
 }

@@ -102,9 +102,9 @@ public final class FaultPlan {
                 case 0 -> random.random.nextBoolean()
                         ? new Fault.Fail(500, "5007300", "General Error")
                         : new Fault.Fail(504, "5047300", "Timeout");
-                case 1 -> new Fault.Drop();
+                case 1 -> Fault.Plain.DROP;
                 case 2 -> new Fault.Delay(random.delay);
-                default -> new Fault.Malformed();
+                default -> Fault.Plain.MALFORMED;
             };
         }
         if (fault instanceof Fault.Delay d) {

@@ -9,6 +9,8 @@ final class FaultReplies {
 
     /** The size of an oversized answer: twice the 64 KiB a careful client reads at most. */
     static final int OVERSIZED_BYTES = 128 * 1024;
+    /** The service code of the B2B token endpoint, whose lookalikes carry a token. */
+    static final String TOKEN_SERVICE = "73";
 
     private final SandboxContext context;
 
@@ -16,48 +18,13 @@ final class FaultReplies {
         this.context = context;
     }
 
-    /** The answer of a fault on a NICEPAY service: bodies shaped like that service's answers. */
+    /**
+     * The answer of a fault on the endpoint of {@code service}: success lookalikes are shaped like that endpoint's
+     * answers (a token answer for the token service {@value #TOKEN_SERVICE}, a {@code referenceNo} for the others).
+     */
     Reply answer(Fault fault, String service) {
-        String success = "200" + service + "00";
-        if (fault instanceof Fault.Malformed) {
-            String body = "{\"responseCode\":\"" + success + "\",\"responseMessage\":\"Successful\","
-                    + "\"referenceNo\":<<not json>>}";
-            return Reply.raw(200, Reply.JSON, utf8(body), null);
-        }
-        if (fault instanceof Fault.Truncated) {
-            String whole = "{\"responseCode\":\"" + success + "\",\"responseMessage\":\"Successful\","
-                    + "\"referenceNo\":\"" + Keys.randomUrlSafe(24) + "\"}";
-            return Reply.raw(200, Reply.JSON, utf8(whole.substring(0, whole.length() / 2)), null);
-        }
-        if (fault instanceof Fault.Oversized) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("responseCode", success);
-            body.put("responseMessage", "Successful");
-            body.put("additionalInfo", Map.of("padding", "x".repeat(OVERSIZED_BYTES)));
-            return Reply.json(200, body);
-        }
-        if (fault instanceof Fault.TooManyRequests t) {
-            return Reply.snap(429, "429" + service + "00", "Too Many Requests")
-                    .withHeader("Retry-After", Integer.toString(t.retryAfterSeconds()));
-        }
-        return answer(fault);
-    }
-
-    Reply answer(Fault fault) {
         if (fault instanceof Fault.Fail f) {
             return Reply.snap(f.status(), f.responseCode(), f.responseMessage());
-        }
-        if (fault instanceof Fault.Drop || fault instanceof Fault.AnswerLost) {
-            return Reply.drop();
-        }
-        if (fault instanceof Fault.Malformed) {
-            String body = "{\"responseCode\":\"2007300\",\"responseMessage\":\"Successful\",\"accessToken\":"
-                    + "<<not json>>,\"tokenType\":\"Bearer\",\"expiresIn\":\"" + expiresIn() + "\"}";
-            return Reply.raw(200, Reply.JSON, utf8(body), null);
-        }
-        if (fault instanceof Fault.Truncated) {
-            String whole = successLookalike();
-            return Reply.raw(200, Reply.JSON, utf8(whole.substring(0, whole.length() / 2)), null);
         }
         if (fault instanceof Fault.Html h) {
             String reason = reasonPhrase(h.status());
@@ -66,33 +33,48 @@ final class FaultReplies {
                     + "</body>\r\n</html>\r\n";
             return Reply.raw(h.status(), "text/html; charset=utf-8", utf8(page), null);
         }
-        if (fault instanceof Fault.Oversized) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("responseCode", "2007300");
-            body.put("responseMessage", "Successful");
-            body.put("additionalInfo", Map.of("padding", "x".repeat(OVERSIZED_BYTES)));
-            return Reply.json(200, body);
-        }
         if (fault instanceof Fault.TooManyRequests t) {
-            return Reply.snap(429, "4297300", "Too Many Requests")
+            return Reply.snap(429, "429" + service + "00", "Too Many Requests")
                     .withHeader("Retry-After", Integer.toString(t.retryAfterSeconds()));
         }
-        throw new IllegalStateException("no answer for fault " + fault.name());
+        if (fault instanceof Fault.Plain plain) {
+            return switch (plain) {
+                case DROP, ANSWER_LOST -> Reply.drop();
+                case MALFORMED -> Reply.raw(200, Reply.JSON, utf8(successLookalike(service, "<<not json>>")), null);
+                case TRUNCATED -> truncated(service);
+                case OVERSIZED -> oversized(service);
+            };
+        }
+        throw new IllegalStateException("no answer for fault " + fault.id());
     }
 
-    /** A success body around a token that was never issued. */
-    private String successLookalike() {
+    /** A success lookalike cut in the middle. */
+    private Reply truncated(String service) {
+        String value = "\"" + Keys.randomUrlSafe(TOKEN_SERVICE.equals(service) ? 48 : 24) + "\"";
+        String whole = successLookalike(service, value);
+        return Reply.raw(200, Reply.JSON, utf8(whole.substring(0, whole.length() / 2)), null);
+    }
+
+    /** A well-formed success answer padded to {@link #OVERSIZED_BYTES}. */
+    private static Reply oversized(String service) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("responseCode", "2007300");
+        body.put("responseCode", "200" + service + "00");
         body.put("responseMessage", "Successful");
-        body.put("accessToken", Keys.randomUrlSafe(48));
-        body.put("tokenType", "Bearer");
-        body.put("expiresIn", expiresIn());
-        return Json.write(body);
+        body.put("additionalInfo", Map.of("padding", "x".repeat(OVERSIZED_BYTES)));
+        return Reply.json(200, body);
     }
 
-    private String expiresIn() {
-        return Long.toString(context.tokenLifetime().toSeconds());
+    /**
+     * A success body around {@code value} (JSON text): the token that was never issued, or NICEPAY's reference of a
+     * transaction that was never made.
+     */
+    private String successLookalike(String service, String value) {
+        String head = "{\"responseCode\":\"200" + service + "00\",\"responseMessage\":\"Successful\",";
+        if (TOKEN_SERVICE.equals(service)) {
+            return head + "\"accessToken\":" + value + ",\"tokenType\":\"Bearer\",\"expiresIn\":\""
+                    + context.tokenLifetime().toSeconds() + "\"}";
+        }
+        return head + "\"referenceNo\":" + value + "}";
     }
 
     private static byte[] utf8(String text) {

@@ -53,6 +53,8 @@ public final class NicepayServices {
     /** Balance inquiry, service 11. */
     public static final String BALANCE_INQUIRY = ROOT + "/balance-inquiry";
 
+    /** The members of a VA's {@code additionalInfo} echoed back, when strings. */
+    private static final List<String> VA_ECHOED = List.of("bankCd", "goodsNm", "vacctValidDt", "vacctValidTm");
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final DateTimeFormatter TXID_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
@@ -101,11 +103,11 @@ public final class NicepayServices {
     // ---------------------------------------------------------------- virtual accounts
 
     private Reply createVa(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         String trxId = body.required("trxId");
         Money amount = body.amount("totalAmount");
         String name = body.optional("virtualAccountName");
-        Fields info = body.object("additionalInfo");
+        body.object("additionalInfo"); // checked: an object when given
         long n = sequence.incrementAndGet();
         String vaNo = vaPrefix + String.format(Locale.ROOT, "%08d", n % 100_000_000L);
         String tXidVA = newReference(call.partner(), "02", call.arrival());
@@ -118,21 +120,14 @@ public final class NicepayServices {
         data.put("virtualAccountName", name);
         data.put("trxId", trxId);
         data.put("totalAmount", call.body().get("totalAmount"));
-        Map<String, Object> echo = new LinkedHashMap<>();
-        for (String echoed : List.of("bankCd", "goodsNm", "vacctValidDt", "vacctValidTm")) {
-            if (info.raw(echoed) instanceof String s) {
-                echo.put(echoed, s);
-            }
-        }
-        echo.put("tXidVA", va.referenceNo());
-        data.put("additionalInfo", echo);
+        data.put("additionalInfo", vaInfo(va));
         Map<String, Object> out = success(service);
         out.put("virtualAccountData", data);
         return Reply.json(200, out);
     }
 
-    private Ledger.Payment findVa(TransactionalEndpoint.Call call, String service, Fields body) throws Rejection {
-        Fields info = body.object("additionalInfo");
+    private Ledger.Payment findVa(TransactionalEndpoint.Call call, String service, BodyFields body) throws Rejection {
+        BodyFields info = body.object("additionalInfo");
         String tXidVA = info.optional("tXidVA");
         String trxId = body.has("trxId") ? body.optional("trxId") : info.optional("trxId");
         String vaNo = body.optional("virtualAccountNo");
@@ -155,7 +150,7 @@ public final class NicepayServices {
     }
 
     private Reply vaStatus(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         Ledger.Payment va = findVa(call, service, body);
         Map<String, Object> data = vaData(va);
         data.put("inquiryRequestId", body.optional("inquiryRequestId"));
@@ -177,7 +172,7 @@ public final class NicepayServices {
         Map<String, Object> info = new LinkedHashMap<>();
         Object given = va.request().get("additionalInfo");
         if (given instanceof Map<?, ?> map) {
-            for (String echoed : List.of("bankCd", "goodsNm", "vacctValidDt", "vacctValidTm")) {
+            for (String echoed : VA_ECHOED) {
                 if (map.get(echoed) instanceof String s) {
                     info.put(echoed, s);
                 }
@@ -188,7 +183,7 @@ public final class NicepayServices {
     }
 
     private Reply cancelVa(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         body.required("trxId");
         Ledger.Payment cancelled = ledger.cancel(findVa(call, service, body), service);
         Map<String, Object> data = vaData(cancelled);
@@ -206,7 +201,7 @@ public final class NicepayServices {
     // ---------------------------------------------------------------- QRIS and e-wallet
 
     private Reply generateQris(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         merchant(body, "merchantId", call, service, true);
         String partnerReferenceNo = body.required("partnerReferenceNo");
         Money amount = body.amount("amount");
@@ -233,22 +228,17 @@ public final class NicepayServices {
                 + "0018ID.CO.SNAPSANDBOX01" + referenceNo + "5303360540" + value.length() + value + "5802ID6304";
     }
 
-    private Ledger.Payment findPayment(TransactionalEndpoint.Call call, String service, Fields body,
+    private Ledger.Payment findPayment(TransactionalEndpoint.Call call, String service, BodyFields body,
                                        Ledger.Kind kind, String expectedServiceCode) throws Rejection {
-        merchant(body, "merchantId", call, service, false);
-        String referenceNo = body.optional("originalReferenceNo");
-        String partnerReferenceNo = body.optional("originalPartnerReferenceNo");
-        if (referenceNo.isEmpty() && partnerReferenceNo.isEmpty()) {
-            throw new Rejection(SnapReplies.invalidMandatoryField(service, "originalReferenceNo"));
-        }
+        String[] original = originalReferences(call, service, body);
         if (expectedServiceCode != null) {
             body.optionalOneOf("serviceCode", expectedServiceCode);
         }
-        return ledger.find(kind, service, call.partner(), referenceNo, partnerReferenceNo);
+        return ledger.find(kind, service, call.partner(), original[0], original[1]);
     }
 
     private Reply queryQris(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         Ledger.Payment qr = findPayment(call, service, body, Ledger.Kind.QRIS, "47");
         Map<String, Object> out = success(service);
         out.put("originalReferenceNo", qr.referenceNo());
@@ -266,28 +256,43 @@ public final class NicepayServices {
     }
 
     private Reply refundQris(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
-        Ledger.Payment qr = findPayment(call, service, body, Ledger.Kind.QRIS, null);
-        String partnerRefundNo = body.required("partnerRefundNo");
-        Money amount = body.amount("refundAmount");
-        body.optional("reason");
-        body.object("additionalInfo").optionalOneOf("cancelType", "1", "2");
-        Ledger.Refund refund = ledger.refund(qr, service, partnerRefundNo, amount,
-                newReference(call.partner(), "R8", call.arrival()));
+        Refunded r = refund(call, service, Ledger.Kind.QRIS, "cancelType", "R8");
         Map<String, Object> out = success(service);
-        out.put("originalReferenceNo", qr.referenceNo());
-        out.put("originalPartnerReferenceNo", qr.partnerReferenceNo());
-        out.put("referenceNo", refund.refundNo());
-        out.put("partnerRefundNo", partnerRefundNo);
-        out.put("refundAmount", amount.json());
+        out.put("originalReferenceNo", r.payment().referenceNo());
+        out.put("originalPartnerReferenceNo", r.payment().partnerReferenceNo());
+        out.put("referenceNo", r.refund().refundNo());
+        out.put("partnerRefundNo", r.partnerRefundNo());
+        out.put("refundAmount", r.amount().json());
         out.put("merchantId", call.partner());
-        out.put("externalStoreId", body.optional("externalStoreId"));
+        out.put("externalStoreId", r.body().optional("externalStoreId"));
         out.put("refundTime", iso(call.arrival()));
         return Reply.json(200, out);
     }
 
+    /** A refund as QRIS and e-wallet payments read it, applied. */
+    private record Refunded(Ledger.Payment payment, Ledger.Refund refund, String partnerRefundNo, Money amount,
+                            BodyFields body) {
+    }
+
+    /**
+     * Reads and applies a refund of a {@code kind} payment: its {@code additionalInfo.<typeMember>} is {@code 1} or
+     * {@code 2} when given; the refund's reference is of {@code referenceKind}.
+     */
+    private Refunded refund(TransactionalEndpoint.Call call, String service, Ledger.Kind kind, String typeMember,
+                            String referenceKind) throws Rejection {
+        BodyFields body = BodyFields.of(call.body(), service);
+        Ledger.Payment payment = findPayment(call, service, body, kind, null);
+        String partnerRefundNo = body.required("partnerRefundNo");
+        Money amount = body.amount("refundAmount");
+        body.optional("reason");
+        body.object("additionalInfo").optionalOneOf(typeMember, "1", "2");
+        Ledger.Refund refund = ledger.refund(payment, service, partnerRefundNo, amount,
+                newReference(call.partner(), referenceKind, call.arrival()));
+        return new Refunded(payment, refund, partnerRefundNo, amount, body);
+    }
+
     private Reply payEwallet(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         String partnerReferenceNo = body.required("partnerReferenceNo");
         merchant(body, "merchantId", call, service, true);
         Money amount = body.amount("amount");
@@ -309,7 +314,7 @@ public final class NicepayServices {
     }
 
     private Reply ewalletStatus(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         Ledger.Payment payment = findPayment(call, service, body, Ledger.Kind.EWALLET, "54");
         body.optionalAmount("amount");
         Map<String, Object> out = success(service);
@@ -328,20 +333,13 @@ public final class NicepayServices {
     }
 
     private Reply refundEwallet(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
-        Ledger.Payment payment = findPayment(call, service, body, Ledger.Kind.EWALLET, null);
-        String partnerRefundNo = body.required("partnerRefundNo");
-        Money amount = body.amount("refundAmount");
-        body.optional("reason");
-        body.object("additionalInfo").optionalOneOf("refundType", "1", "2");
-        Ledger.Refund refund = ledger.refund(payment, service, partnerRefundNo, amount,
-                newReference(call.partner(), "R5", call.arrival()));
+        Refunded r = refund(call, service, Ledger.Kind.EWALLET, "refundType", "R5");
         Map<String, Object> out = success(service);
-        out.put("originalPartnerReferenceNo", payment.partnerReferenceNo());
-        out.put("originalReferenceNo", payment.referenceNo());
-        out.put("refundNo", refund.refundNo());
-        out.put("partnerRefundNo", partnerRefundNo);
-        out.put("refundAmount", amount.json());
+        out.put("originalPartnerReferenceNo", r.payment().partnerReferenceNo());
+        out.put("originalReferenceNo", r.payment().referenceNo());
+        out.put("refundNo", r.refund().refundNo());
+        out.put("partnerRefundNo", r.partnerRefundNo());
+        out.put("refundAmount", r.amount().json());
         out.put("refundTime", iso(call.arrival()));
         return Reply.json(200, out);
     }
@@ -349,7 +347,7 @@ public final class NicepayServices {
     // ---------------------------------------------------------------- payouts and balance
 
     private Reply registerPayout(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         String partnerReferenceNo = body.required("partnerReferenceNo");
         merchant(body, "merchantId", call, service, true);
         body.required("beneficiaryAccountNo");
@@ -379,15 +377,10 @@ public final class NicepayServices {
         out.put("amount", payout.amount().json());
     }
 
-    private Ledger.Payout findPayout(TransactionalEndpoint.Call call, String service, Fields body)
+    private Ledger.Payout findPayout(TransactionalEndpoint.Call call, String service, BodyFields body)
             throws Rejection {
-        merchant(body, "merchantId", call, service, false);
-        String referenceNo = body.optional("originalReferenceNo");
-        String partnerReferenceNo = body.optional("originalPartnerReferenceNo");
-        if (referenceNo.isEmpty() && partnerReferenceNo.isEmpty()) {
-            throw new Rejection(SnapReplies.invalidMandatoryField(service, "originalReferenceNo"));
-        }
-        return ledger.findPayout(service, call.partner(), referenceNo, partnerReferenceNo);
+        String[] original = originalReferences(call, service, body);
+        return ledger.findPayout(service, call.partner(), original[0], original[1]);
     }
 
     private Reply payoutAnswer(String service, Ledger.Payout payout) {
@@ -401,19 +394,19 @@ public final class NicepayServices {
     }
 
     private Reply payoutStatus(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         body.optional("beneficiaryAccountNo");
         return payoutAnswer(service, findPayout(call, service, body));
     }
 
     private Reply decidePayout(TransactionalEndpoint.Call call, String newStatus) throws Rejection {
         String service = "00";
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         return payoutAnswer(service, ledger.decide(findPayout(call, service, body), service, newStatus));
     }
 
     private Reply balance(TransactionalEndpoint.Call call, String service) throws Rejection {
-        Fields body = Fields.of(call.body(), service);
+        BodyFields body = BodyFields.of(call.body(), service);
         merchant(body, "accountNo", call, service, false);
         body.object("additionalInfo").optional("msId");
         Map<String, Object> account = new LinkedHashMap<>();
@@ -427,8 +420,23 @@ public final class NicepayServices {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * The {@code originalReferenceNo} and {@code originalPartnerReferenceNo} of a lookup, at least one given, for the
+     * partner's own {@code merchantId}.
+     */
+    private static String[] originalReferences(TransactionalEndpoint.Call call, String service, BodyFields body)
+            throws Rejection {
+        merchant(body, "merchantId", call, service, false);
+        String referenceNo = body.optional("originalReferenceNo");
+        String partnerReferenceNo = body.optional("originalPartnerReferenceNo");
+        if (referenceNo.isEmpty() && partnerReferenceNo.isEmpty()) {
+            throw new Rejection(SnapReplies.invalidMandatoryField(service, "originalReferenceNo"));
+        }
+        return new String[] {referenceNo, partnerReferenceNo};
+    }
+
     /** {@code 404 svc08 Invalid Merchant} when the member names another merchant than the partner. */
-    private static void merchant(Fields body, String member, TransactionalEndpoint.Call call, String service,
+    private static void merchant(BodyFields body, String member, TransactionalEndpoint.Call call, String service,
                                  boolean required) throws Rejection {
         String merchantId = required ? body.required(member) : body.optional(member);
         if (!merchantId.isEmpty() && !merchantId.equals(call.partner())) {

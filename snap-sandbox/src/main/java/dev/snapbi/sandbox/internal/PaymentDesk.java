@@ -49,7 +49,7 @@ public final class PaymentDesk {
      */
     public Outcome pay(String referenceNo, Ledger.Kind kind) {
         Ledger.Payment paid = ledger.pay(referenceNo, kind, clock.instant());
-        String body = Json.write(notification(paid));
+        String body = SandboxJson.write(notification(paid));
         URI url = notificationUrl(paid);
         if (url == null) {
             return new Outcome(paid, null, body, 0, "the creating request named no absolute http(s) dbProcessUrl");

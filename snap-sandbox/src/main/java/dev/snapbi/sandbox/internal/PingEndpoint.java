@@ -39,30 +39,15 @@ public final class PingEndpoint implements Endpoint {
     }
 
     private Reply answer(Incoming request) {
-        if (request.bodyTooLarge()) {
-            return SnapReplies.bodyTooLarge(SERVICE);
+        Reply framing = RequestChecks.framingRejection(request, SERVICE, "GET");
+        if (framing != null) {
+            return framing;
         }
-        if (request.headersTooLarge()) {
-            return SnapReplies.headersTooLarge(SERVICE);
-        }
-        if (!"GET".equals(request.method())) {
-            return SnapReplies.notSupported(SERVICE);
-        }
-        List<String> authorizations = request.headerValues("Authorization");
-        String token = authorizations.size() == 1 ? bearerToken(authorizations.get(0)) : null;
+        List<String> authorization = RequestChecks.singleValues(request, "Authorization");
+        String token = authorization == null ? null : RequestChecks.bearerToken(authorization.get(0));
         if (token == null || !context.tokens().isActive(token, context.clock().instant())) {
             return Reply.snap(401, "4017301", "Access Token Invalid");
         }
         return SnapReplies.successful(SERVICE);
-    }
-
-    /** The token of {@code Bearer <token>} (scheme case-insensitive, one space), or {@code null}. */
-    private static String bearerToken(String authorization) {
-        String prefix = "Bearer ";
-        if (authorization.length() <= prefix.length()
-                || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            return null;
-        }
-        return authorization.substring(prefix.length());
     }
 }

@@ -34,7 +34,7 @@ public final class Reply {
     /** A JSON answer; its {@code responseCode} member, when a string, is remembered. */
     public static Reply json(int status, Map<String, Object> body) {
         Object code = body.get("responseCode");
-        return new Reply(status, JSON, Json.write(body).getBytes(StandardCharsets.UTF_8),
+        return new Reply(status, JSON, SandboxJson.write(body).getBytes(StandardCharsets.UTF_8),
                 code instanceof String s ? s : null, Map.of(), false);
     }
 

@@ -22,4 +22,11 @@ import java.time.Duration;
 public record SandboxContext(Clock clock, Duration tokenLifetime, Duration timestampWindow, ClientRegistry clients,
                              TokenStore tokens, FaultPlan faults, Counters counters, RequestLog log,
                              FaultPlan transactionFaults, ExternalIdRegistry externalIds, Ledger ledger) {
+
+    /** Counts the answer in the stats and records the exchange in the request log; returns the answer. */
+    public Reply answered(Incoming request, boolean signatureValid, Reply reply) {
+        counters.answered(reply);
+        log.record(request, signatureValid, reply);
+        return reply;
+    }
 }

@@ -34,28 +34,6 @@ public final class SnapReplies {
         return Reply.snap(401, "401" + service + "00", "Unauthorized. [" + reason + "]");
     }
 
-    /**
-     * What every SNAP POST endpoint answers before looking at the request's content: 413 for an oversized body, 431 for
-     * oversized headers, 405 for another method; {@code null} when none applies.
-     */
-    public static Reply framingRejection(Incoming request, String service) {
-        return framingRejection(request, service, "POST");
-    }
-
-    /** As {@link #framingRejection(Incoming, String)} for an endpoint served with {@code method}. */
-    public static Reply framingRejection(Incoming request, String service, String method) {
-        if (request.bodyTooLarge()) {
-            return bodyTooLarge(service);
-        }
-        if (request.headersTooLarge()) {
-            return headersTooLarge(service);
-        }
-        if (!method.equals(request.method())) {
-            return notSupported(service);
-        }
-        return null;
-    }
-
     /** {@code 405 xx00 Requested Function Is Not Supported}. */
     public static Reply notSupported(String service) {
         return Reply.snap(405, "405" + service + "00", "Requested Function Is Not Supported");

@@ -37,7 +37,7 @@ public final class TokenStore {
     /** Issues a new token for the client, valid from {@code now} for {@code lifetime}. */
     public String issue(String clientKey, Instant now, Duration lifetime) {
         Instant expiresAt = now.plus(lifetime);
-        String payload = "{\"iss\":\"snap-sandbox\",\"sub\":" + Json.write(clientKey) + ",\"iat\":"
+        String payload = "{\"iss\":\"snap-sandbox\",\"sub\":" + SandboxJson.write(clientKey) + ",\"iat\":"
                 + now.getEpochSecond() + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":\""
                 + Keys.randomUrlSafe(16) + "\"}";
         String signed = HEADER + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));

@@ -6,12 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,13 +94,13 @@ public final class TransactionalEndpoint implements Endpoint {
     public Reply handle(Incoming request) {
         context.counters().request(path);
         FaultPlan.Decision decision = context.transactionFaults().next();
-        if (!sleep(decision.delay())) {
-            return finish(request, false, Reply.drop());
+        if (!RequestChecks.sleep(decision.delay())) {
+            return context.answered(request, false, Reply.drop());
         }
         Fault fault = decision.fault();
-        if (fault != null && !(fault instanceof Fault.AnswerLost)) {
+        if (fault != null && !(fault == Fault.Plain.ANSWER_LOST)) {
             // answered by the fault: the request is never applied
-            return finish(request, signatureValid(request), faultReplies.answer(fault, service));
+            return context.answered(request, signatureValid(request), faultReplies.answer(fault, service));
         }
         Instant arrival = context.clock().instant();
         boolean signatureValid = signatureValid(request);
@@ -109,32 +108,17 @@ public final class TransactionalEndpoint implements Endpoint {
         if (reply == null) {
             reply = apply(request, arrival);
         }
-        if (fault instanceof Fault.AnswerLost) {
+        if (fault == Fault.Plain.ANSWER_LOST) {
             context.counters().answered(reply);
             context.log().record(request, signatureValid, Reply.drop());
             return Reply.drop();
         }
-        return finish(request, signatureValid, reply);
-    }
-
-    private Reply finish(Incoming request, boolean signatureValid, Reply reply) {
-        context.counters().answered(reply);
-        context.log().record(request, signatureValid, reply);
-        return reply;
+        return context.answered(request, signatureValid, reply);
     }
 
     private Reply apply(Incoming request, Instant arrival) {
-        Map<String, Object> body;
         try {
-            Optional<String> text = request.strictUtf8Body();
-            if (text.isEmpty()) {
-                return SnapReplies.badRequest(service);
-            }
-            body = Json.parseObject(text.get());
-        } catch (Json.JsonException e) {
-            return SnapReplies.badRequest(service);
-        }
-        try {
+            Map<String, Object> body = RequestChecks.jsonBody(request, service);
             return operation.apply(new Call(request.header("X-PARTNER-ID"), body, arrival));
         } catch (Rejection e) {
             return e.reply();
@@ -143,18 +127,12 @@ public final class TransactionalEndpoint implements Endpoint {
 
     /** The rejection of the headers and authentication, or {@code null} when they pass. */
     private Reply verify(Incoming request, Instant arrival, boolean signatureValid) {
-        Reply framing = SnapReplies.framingRejection(request, service, method);
+        Reply framing = RequestChecks.framingRejection(request, service, method);
+        if (framing == null) {
+            framing = RequestChecks.onceEach(request, service, REQUIRED);
+        }
         if (framing != null) {
             return framing;
-        }
-        for (String name : REQUIRED) {
-            List<String> values = request.headerValues(name);
-            if (values.isEmpty() || values.get(0).isBlank()) {
-                return SnapReplies.invalidMandatoryField(service, name);
-            }
-            if (values.size() > 1) {
-                return SnapReplies.invalidFieldFormat(service, name);
-            }
         }
         Optional<Instant> timestamp = StrictTimestamp.parse(request.header("X-TIMESTAMP"));
         if (timestamp.isEmpty()) {
@@ -164,7 +142,7 @@ public final class TransactionalEndpoint implements Endpoint {
         if (!isVisibleAscii(externalId, MAX_EXTERNAL_ID)) {
             return SnapReplies.invalidFieldFormat(service, "X-EXTERNAL-ID");
         }
-        String token = bearerToken(request.header("Authorization"));
+        String token = RequestChecks.bearerToken(request.header("Authorization"));
         String tokenOwner = token == null ? null : context.tokens().clientOf(token, arrival);
         if (tokenOwner == null) {
             return accessTokenInvalid();
@@ -173,7 +151,7 @@ public final class TransactionalEndpoint implements Endpoint {
             return SnapReplies.unauthorized(GATEWAY, "Timestamp");
         }
         String partner = request.header("X-PARTNER-ID");
-        if (context.clients().find(partner) == null) {
+        if (context.clients().clientSecret(partner) == null) {
             return SnapReplies.unauthorized(GATEWAY, "Unknown client");
         }
         if (!tokenOwner.equals(partner)) {
@@ -200,18 +178,15 @@ public final class TransactionalEndpoint implements Endpoint {
      * for {@code X-PARTNER-ID}, over the string to sign rebuilt from the request as received.
      */
     private boolean signatureValid(Incoming request) {
-        List<String> authorizations = request.headerValues("Authorization");
-        List<String> timestamps = request.headerValues("X-TIMESTAMP");
-        List<String> signatures = request.headerValues("X-SIGNATURE");
-        List<String> partners = request.headerValues("X-PARTNER-ID");
-        if (authorizations.size() != 1 || timestamps.size() != 1 || signatures.size() != 1 || partners.size() != 1
-                || request.bodyTooLarge()) {
+        List<String> signed = RequestChecks.singleValues(request, "Authorization", "X-TIMESTAMP", "X-SIGNATURE",
+                "X-PARTNER-ID");
+        if (signed == null || request.bodyTooLarge()) {
             return false;
         }
-        String token = bearerToken(authorizations.get(0));
-        RegisteredClient client = context.clients().find(partners.get(0));
-        byte[] signature = StrictBase64.decode(signatures.get(0), MAX_SIGNATURE_CHARS);
-        if (token == null || client == null || signature == null) {
+        String token = RequestChecks.bearerToken(signed.get(0));
+        String clientSecret = context.clients().clientSecret(signed.get(3));
+        byte[] signature = StrictBase64.decode(signed.get(2), MAX_SIGNATURE_CHARS);
+        if (token == null || clientSecret == null || signature == null) {
             return false;
         }
         String requestPath = request.path();
@@ -221,10 +196,10 @@ public final class TransactionalEndpoint implements Endpoint {
             signedPath += "?" + request.rawQuery();
         }
         String stringToSign = request.method() + ":" + signedPath + ":" + token + ":" + sha256Hex(request.body())
-                + ":" + timestamps.get(0);
+                + ":" + signed.get(1);
         try {
             Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(client.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
             byte[] expected = mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
             return MessageDigest.isEqual(expected, signature);
         } catch (GeneralSecurityException e) {
@@ -234,25 +209,10 @@ public final class TransactionalEndpoint implements Endpoint {
 
     private static String sha256Hex(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            StringBuilder hex = new StringBuilder(64);
-            for (byte b : digest) {
-                hex.append(String.format(Locale.ROOT, "%02x", b & 0xff));
-            }
-            return hex.toString();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JDK has no SHA-256", e);
         }
-    }
-
-    /** The token of {@code Bearer <token>} (scheme case-insensitive, one space), or {@code null}. */
-    private static String bearerToken(String authorization) {
-        String prefix = "Bearer ";
-        if (authorization == null || authorization.length() <= prefix.length()
-                || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            return null;
-        }
-        return authorization.substring(prefix.length());
     }
 
     private static boolean isVisibleAscii(String text, int maxLength) {
@@ -260,19 +220,5 @@ public final class TransactionalEndpoint implements Endpoint {
             return false;
         }
         return text.chars().allMatch(c -> c > ' ' && c <= '~');
-    }
-
-    /** Waits; false when interrupted (the sandbox is closing). */
-    static boolean sleep(Duration delay) {
-        if (delay.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

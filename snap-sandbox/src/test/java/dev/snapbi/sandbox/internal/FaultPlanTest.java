@@ -12,13 +12,13 @@ class FaultPlanTest {
     @Test
     void hands_out_queued_faults_in_order_then_nothing() {
         FaultPlan plan = new FaultPlan();
-        plan.enqueue(new Fault.Drop(), 2);
-        plan.enqueue(new Fault.Malformed(), 1);
+        plan.enqueue(Fault.Plain.DROP, 2);
+        plan.enqueue(Fault.Plain.MALFORMED, 1);
 
         assertThat(plan.pending()).isEqualTo(3);
-        assertThat(plan.next().fault()).isEqualTo(new Fault.Drop());
-        assertThat(plan.next().fault()).isEqualTo(new Fault.Drop());
-        assertThat(plan.next().fault()).isEqualTo(new Fault.Malformed());
+        assertThat(plan.next().fault()).isEqualTo(Fault.Plain.DROP);
+        assertThat(plan.next().fault()).isEqualTo(Fault.Plain.DROP);
+        assertThat(plan.next().fault()).isEqualTo(Fault.Plain.MALFORMED);
         assertThat(plan.next()).isEqualTo(new FaultPlan.Decision(Duration.ZERO, null));
         assertThat(plan.pending()).isZero();
     }
@@ -56,11 +56,11 @@ class FaultPlanTest {
     void bounds_what_it_keeps() {
         FaultPlan plan = new FaultPlan();
         for (int i = 0; i < FaultPlan.MAX_QUEUED; i++) {
-            plan.enqueue(new Fault.Drop(), 1);
+            plan.enqueue(Fault.Plain.DROP, 1);
         }
-        assertThatThrownBy(() -> plan.enqueue(new Fault.Drop(), 1)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> plan.enqueue(Fault.Plain.DROP, 1)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("clear them first");
-        assertThatThrownBy(() -> new FaultPlan().enqueue(new Fault.Drop(), FaultPlan.MAX_COUNT + 1))
+        assertThatThrownBy(() -> new FaultPlan().enqueue(Fault.Plain.DROP, FaultPlan.MAX_COUNT + 1))
                 .isInstanceOf(IllegalArgumentException.class);
         plan.clear();
         assertThat(plan.pending()).isZero();

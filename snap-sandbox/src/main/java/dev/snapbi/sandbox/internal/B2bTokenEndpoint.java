@@ -2,12 +2,11 @@ package dev.snapbi.sandbox.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.Signature;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,18 +21,19 @@ import java.util.Optional;
  * timestamp freshness (4017300 [Timestamp]), known client (4017300 [Unknown client]), signature
  * (4017300 [Signature]).
  */
-public final class TokenEndpoint implements Endpoint {
+public final class B2bTokenEndpoint implements Endpoint {
 
     /** The path, as NICEPAY serves it (no {@code /api/} segment). */
     public static final String PATH = "/nicepay/v1.0/access-token/b2b";
     private static final String SERVICE = "73";
     private static final int MAX_SIGNATURE_CHARS = 4096;
+    private static final List<String> REQUIRED = List.of("Content-Type", "X-CLIENT-KEY", "X-TIMESTAMP", "X-SIGNATURE");
 
     private final SandboxContext context;
     private final FaultReplies faultReplies;
 
     /** An endpoint over this sandbox's state. */
-    public TokenEndpoint(SandboxContext context) {
+    public B2bTokenEndpoint(SandboxContext context) {
         this.context = context;
         this.faultReplies = new FaultReplies(context);
     }
@@ -56,47 +56,35 @@ public final class TokenEndpoint implements Endpoint {
         Reply verdict = verify(request, arrival, signatureValid);
 
         FaultPlan.Decision decision = context.faults().next();
-        if (!sleep(decision.delay())) {
-            return finish(request, signatureValid, Reply.drop());
+        if (!RequestChecks.sleep(decision.delay())) {
+            return context.answered(request, signatureValid, Reply.drop());
         }
         Reply reply;
-        if (decision.fault() instanceof Fault.AnswerLost) {
+        if (decision.fault() == Fault.Plain.ANSWER_LOST) {
             // processed, then the answer lost: the token exists, the client never learns it
             Reply issued = verdict != null ? verdict : issue(request.header("X-CLIENT-KEY"));
             context.counters().answered(issued);
             reply = Reply.drop();
         } else if (decision.fault() != null) {
-            reply = faultReplies.answer(decision.fault());
+            reply = faultReplies.answer(decision.fault(), SERVICE);
         } else if (verdict != null) {
             reply = verdict;
         } else {
             reply = issue(request.header("X-CLIENT-KEY"));
         }
-        return finish(request, signatureValid, reply);
-    }
-
-    private Reply finish(Incoming request, boolean signatureValid, Reply reply) {
-        context.counters().answered(reply);
-        context.log().record(request, signatureValid, reply);
-        return reply;
+        return context.answered(request, signatureValid, reply);
     }
 
     /** The rejection for this request, or {@code null} when it deserves a token. */
     private Reply verify(Incoming request, Instant arrival, boolean signatureValid) {
-        Reply framing = SnapReplies.framingRejection(request, SERVICE);
+        Reply framing = RequestChecks.framingRejection(request, SERVICE, "POST");
+        if (framing == null) {
+            framing = RequestChecks.onceEach(request, SERVICE, REQUIRED);
+        }
         if (framing != null) {
             return framing;
         }
-        for (String name : List.of("Content-Type", "X-CLIENT-KEY", "X-TIMESTAMP", "X-SIGNATURE")) {
-            List<String> values = request.headerValues(name);
-            if (values.isEmpty() || values.get(0).isBlank()) {
-                return SnapReplies.invalidMandatoryField(SERVICE, name);
-            }
-            if (values.size() > 1) {
-                return SnapReplies.invalidFieldFormat(SERVICE, name);
-            }
-        }
-        if (!isJson(request.header("Content-Type"))) {
+        if (!RequestChecks.isJson(request.header("Content-Type"))) {
             return SnapReplies.invalidFieldFormat(SERVICE, "Content-Type");
         }
         Optional<Instant> timestamp = StrictTimestamp.parse(request.header("X-TIMESTAMP"));
@@ -105,16 +93,12 @@ public final class TokenEndpoint implements Endpoint {
         }
         Map<String, Object> body;
         try {
-            Optional<String> text = request.strictUtf8Body();
-            if (text.isEmpty()) {
-                return SnapReplies.badRequest(SERVICE);
-            }
-            body = Json.parseObject(text.get());
-        } catch (Json.JsonException e) {
-            return SnapReplies.badRequest(SERVICE);
+            body = RequestChecks.jsonBody(request, SERVICE);
+        } catch (Rejection e) {
+            return e.reply();
         }
         Object grantType = body.get("grantType");
-        if (grantType == null || grantType == Json.NULL) {
+        if (grantType == null || grantType == SandboxJson.NULL) {
             return SnapReplies.invalidMandatoryField(SERVICE, "grantType");
         }
         if (!"client_credentials".equals(grantType)) {
@@ -123,7 +107,7 @@ public final class TokenEndpoint implements Endpoint {
         if (!StrictTimestamp.isFresh(timestamp.get(), arrival, context.timestampWindow())) {
             return SnapReplies.unauthorized(SERVICE, "Timestamp");
         }
-        if (context.clients().find(request.header("X-CLIENT-KEY")) == null) {
+        if (context.clients().publicKey(request.header("X-CLIENT-KEY")) == null) {
             return SnapReplies.unauthorized(SERVICE, "Unknown client");
         }
         if (!signatureValid) {
@@ -132,32 +116,24 @@ public final class TokenEndpoint implements Endpoint {
         return null;
     }
 
-    private static boolean isJson(String contentType) {
-        int semicolon = contentType.indexOf(';');
-        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-        return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
-    }
-
     /**
      * Whether {@code X-SIGNATURE} is standard, padded Base64 of an RSA/SHA-256 signature over
      * {@code X-CLIENT-KEY|X-TIMESTAMP} (the header texts exactly as received) by the client's registered key.
      */
     private boolean signatureValid(Incoming request) {
-        List<String> keys = request.headerValues("X-CLIENT-KEY");
-        List<String> timestamps = request.headerValues("X-TIMESTAMP");
-        List<String> signatures = request.headerValues("X-SIGNATURE");
-        if (keys.size() != 1 || timestamps.size() != 1 || signatures.size() != 1) {
+        List<String> signed = RequestChecks.singleValues(request, "X-CLIENT-KEY", "X-TIMESTAMP", "X-SIGNATURE");
+        if (signed == null) {
             return false;
         }
-        RegisteredClient client = context.clients().find(keys.get(0));
-        byte[] signature = StrictBase64.decode(signatures.get(0), MAX_SIGNATURE_CHARS);
-        if (client == null || signature == null) {
+        PublicKey publicKey = context.clients().publicKey(signed.get(0));
+        byte[] signature = StrictBase64.decode(signed.get(2), MAX_SIGNATURE_CHARS);
+        if (publicKey == null || signature == null) {
             return false;
         }
         try {
             Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(client.publicKey());
-            verifier.update((keys.get(0) + "|" + timestamps.get(0)).getBytes(StandardCharsets.UTF_8));
+            verifier.initVerify(publicKey);
+            verifier.update((signed.get(0) + "|" + signed.get(1)).getBytes(StandardCharsets.UTF_8));
             return verifier.verify(signature);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // a signature of the wrong length or shape is simply not valid
@@ -176,19 +152,5 @@ public final class TokenEndpoint implements Endpoint {
         body.put("tokenType", "Bearer");
         body.put("expiresIn", Long.toString(context.tokenLifetime().toSeconds()));
         return Reply.json(200, body);
-    }
-
-    /** Waits; false when interrupted (the sandbox is closing). */
-    private static boolean sleep(Duration delay) {
-        if (delay.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

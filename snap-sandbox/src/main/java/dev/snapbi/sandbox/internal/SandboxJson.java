@@ -2,6 +2,7 @@ package dev.snapbi.sandbox.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
  * {@code String}, {@code Long} (integers that fit) or {@code BigDecimal}, {@code Boolean} and {@link #NULL}. Nesting
  * depth and number length are bounded, duplicate keys and trailing content are refused.
  */
-public final class Json {
+public final class SandboxJson {
 
     /** JSON {@code null} as read (maps cannot tell a missing key from a null value otherwise). */
     public static final Object NULL = new Object() {
@@ -25,11 +26,12 @@ public final class Json {
     /** The deepest nesting accepted: deep enough for any SNAP body, shallow enough that no stack overflows. */
     public static final int MAX_DEPTH = 64;
     private static final int MAX_NUMBER_LENGTH = 64;
+    private static final HexFormat HEX = HexFormat.of();
 
     private final String text;
     private int pos;
 
-    private Json(String text) {
+    private SandboxJson(String text) {
         this.text = text;
     }
 
@@ -44,7 +46,7 @@ public final class Json {
 
     /** Parses one JSON value that fills the whole text (surrounding whitespace allowed). */
     public static Object parse(String text) throws JsonException {
-        Json reader = new Json(text);
+        SandboxJson reader = new SandboxJson(text);
         reader.skipWhitespace();
         Object value = reader.readValue(0);
         reader.skipWhitespace();
@@ -195,18 +197,14 @@ public final class Json {
         if (pos + 4 > text.length()) {
             throw error("truncated \\u escape");
         }
-        int value = 0;
-        for (int i = 0; i < 4; i++) {
-            char h = text.charAt(pos++);
-            int digit = h >= '0' && h <= '9' ? h - '0'
-                    : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                    : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-            if (digit < 0) {
+        for (int i = pos; i < pos + 4; i++) {
+            if (!HexFormat.isHexDigit(text.charAt(i))) {
+                pos = i + 1;
                 throw error("invalid \\u escape");
             }
-            value = value * 16 + digit;
         }
-        return (char) value;
+        pos += 4;
+        return (char) HexFormat.fromHexDigits(text, pos - 4, pos);
     }
 
     private Object readNumber() throws JsonException {
@@ -367,7 +365,7 @@ public final class Json {
                 case '\f': out.append("\\f"); break;
                 default:
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append("\\u").append(HEX.toHexDigits((char) c));
                     } else {
                         out.append(c);
                     }

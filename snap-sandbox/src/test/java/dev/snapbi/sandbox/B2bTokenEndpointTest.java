@@ -24,7 +24,7 @@ import static dev.snapbi.sandbox.Snap.snapBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The token endpoint over raw HTTP, with signatures made by plain JCA in the test. */
-class TokenEndpointTest {
+class B2bTokenEndpointTest {
 
     private static final String CLIENT = "IONPAYTEST";
     private static KeyPair keys;

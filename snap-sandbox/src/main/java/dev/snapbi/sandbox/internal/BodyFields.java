@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * wrong type or shape. Optional members may be absent, null or {@code ""} (NICEPAY's own SDK samples send {@code ""}
  * for every unused member, and even {@code "additionalInfo": ""}).
  */
-public final class Fields {
+public final class BodyFields {
 
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,16}\\.\\d{2}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -20,15 +20,15 @@ public final class Fields {
     private final String service;
     private final String prefix;
 
-    private Fields(Map<?, ?> members, String service, String prefix) {
+    private BodyFields(Map<?, ?> members, String service, String prefix) {
         this.members = members;
         this.service = service;
         this.prefix = prefix;
     }
 
     /** The members of a request body, answered under {@code service}. */
-    public static Fields of(Map<String, Object> body, String service) {
-        return new Fields(body, service, "");
+    public static BodyFields of(Map<String, Object> body, String service) {
+        return new BodyFields(body, service, "");
     }
 
     private String name(String member) {
@@ -44,7 +44,7 @@ public final class Fields {
     }
 
     private static boolean absent(Object value) {
-        return value == null || value == Json.NULL;
+        return value == null || value == SandboxJson.NULL;
     }
 
     /** A mandatory, non-empty string of at most 1024 characters. */
@@ -86,15 +86,15 @@ public final class Fields {
     }
 
     /** An optional object; absent, null or {@code ""} reads as an empty one. */
-    public Fields object(String member) throws Rejection {
+    public BodyFields object(String member) throws Rejection {
         Object value = members.get(member);
         if (absent(value) || "".equals(value)) {
-            return new Fields(Map.of(), service, name(member) + ".");
+            return new BodyFields(Map.of(), service, name(member) + ".");
         }
         if (!(value instanceof Map<?, ?> map)) {
             throw malformed(member);
         }
-        return new Fields(map, service, name(member) + ".");
+        return new BodyFields(map, service, name(member) + ".");
     }
 
     /** Whether the member is given with a value other than null or {@code ""}. */
@@ -112,7 +112,7 @@ public final class Fields {
         if (!(value instanceof Map<?, ?> map)) {
             throw malformed(member);
         }
-        Fields amount = new Fields(map, service, name(member) + ".");
+        BodyFields amount = new BodyFields(map, service, name(member) + ".");
         String text = amount.required("value");
         if (!AMOUNT.matcher(text).matches()) {
             throw amount.malformed("value");

@@ -13,11 +13,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class JsonTest {
+class SandboxJsonTest {
 
     @Test
     void reads_every_kind_of_value() throws Exception {
-        Object value = Json.parse(" {\"s\":\"a\\\"b\\\\c\\/d\\u00e9\\n\",\"i\":-12,\"d\":1.5e2,\"t\":true,\"f\":false,"
+        Object value = SandboxJson.parse(" {\"s\":\"a\\\"b\\\\c\\/d\\u00e9\\n\",\"i\":-12,\"d\":1.5e2,\"t\":true,\"f\":false,"
                 + "\"n\":null,\"a\":[1,[],{}],\"o\":{\"k\":\"v\"}} ");
 
         assertThat(value).isInstanceOf(Map.class);
@@ -29,17 +29,17 @@ class JsonTest {
         assertThat(map.get("d")).isEqualTo(new BigDecimal("1.5e2"));
         assertThat(map.get("t")).isEqualTo(Boolean.TRUE);
         assertThat(map.get("f")).isEqualTo(Boolean.FALSE);
-        assertThat(map.get("n")).isSameAs(Json.NULL);
+        assertThat(map.get("n")).isSameAs(SandboxJson.NULL);
         assertThat(map.get("a")).isEqualTo(List.of(1L, List.of(), Map.of()));
         assertThat(map.get("o")).isEqualTo(Map.of("k", "v"));
     }
 
     @Test
     void reads_integers_beyond_long_as_decimals() throws Exception {
-        assertThat(Json.parse("123456789012345678901234567890"))
+        assertThat(SandboxJson.parse("123456789012345678901234567890"))
                 .isEqualTo(new BigDecimal("123456789012345678901234567890"));
-        assertThat(Json.parse("0")).isEqualTo(0L);
-        assertThat(Json.parse("-0.0")).isEqualTo(new BigDecimal("-0.0"));
+        assertThat(SandboxJson.parse("0")).isEqualTo(0L);
+        assertThat(SandboxJson.parse("-0.0")).isEqualTo(new BigDecimal("-0.0"));
     }
 
     @ParameterizedTest
@@ -47,34 +47,34 @@ class JsonTest {
             "-", "1e", "+1", "NaN", "Infinity", "tru", "nul", "\"abc", "\"\\q\"", "\"\\u12g4\"", "\"\\u12\"",
             "\"a\u0001b\"", "{\"a\":1}{", "[1] x", "{\"a\":1,\"a\":2}", "\u00a01"})
     void refuses_what_rfc_8259_refuses(String text) {
-        assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(Json.JsonException.class);
+        assertThatThrownBy(() -> SandboxJson.parse(text)).isInstanceOf(SandboxJson.JsonException.class);
     }
 
     @Test
     void refuses_nesting_deeper_than_the_limit_without_overflowing_the_stack() throws Exception {
-        String ok = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
-        assertThat(Json.parse(ok)).isInstanceOf(List.class);
+        String ok = "[".repeat(SandboxJson.MAX_DEPTH) + "]".repeat(SandboxJson.MAX_DEPTH);
+        assertThat(SandboxJson.parse(ok)).isInstanceOf(List.class);
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
-        assertThatThrownBy(() -> Json.parse(deep)).isInstanceOf(Json.JsonException.class)
-                .hasMessageContaining("nesting deeper than " + Json.MAX_DEPTH);
+        assertThatThrownBy(() -> SandboxJson.parse(deep)).isInstanceOf(SandboxJson.JsonException.class)
+                .hasMessageContaining("nesting deeper than " + SandboxJson.MAX_DEPTH);
     }
 
     @Test
     void refuses_absurdly_long_numbers() {
-        assertThatThrownBy(() -> Json.parse("1".repeat(65))).isInstanceOf(Json.JsonException.class);
-        assertThatThrownBy(() -> Json.parse("1e99999999999")).isInstanceOf(Json.JsonException.class);
+        assertThatThrownBy(() -> SandboxJson.parse("1".repeat(65))).isInstanceOf(SandboxJson.JsonException.class);
+        assertThatThrownBy(() -> SandboxJson.parse("1e99999999999")).isInstanceOf(SandboxJson.JsonException.class);
     }
 
     @Test
     void says_where_but_not_what_in_its_errors() {
-        assertThatThrownBy(() -> Json.parse("{\"secret\":x}")).hasMessage("unexpected character at offset 10")
+        assertThatThrownBy(() -> SandboxJson.parse("{\"secret\":x}")).hasMessage("unexpected character at offset 10")
                 .hasMessageNotContaining("secret");
     }
 
     @Test
     void parseObject_refuses_other_values() {
-        assertThatThrownBy(() -> Json.parseObject("[]")).isInstanceOf(Json.JsonException.class);
-        assertThatThrownBy(() -> Json.parseObject("\"x\"")).isInstanceOf(Json.JsonException.class);
+        assertThatThrownBy(() -> SandboxJson.parseObject("[]")).isInstanceOf(SandboxJson.JsonException.class);
+        assertThatThrownBy(() -> SandboxJson.parseObject("\"x\"")).isInstanceOf(SandboxJson.JsonException.class);
     }
 
     @Test
@@ -88,10 +88,10 @@ class JsonTest {
         map.put("d", 0.25);
         map.put("b", true);
         map.put("nul", null);
-        map.put("list", Arrays.asList("x", Json.NULL));
+        map.put("list", Arrays.asList("x", SandboxJson.NULL));
         map.put("o", Map.of());
 
-        assertThat(Json.write(map)).isEqualTo("{\"path\":\"/nicepay/v1.0\",\"quote\":\"a\\\"b\\\\c\","
+        assertThat(SandboxJson.write(map)).isEqualTo("{\"path\":\"/nicepay/v1.0\",\"quote\":\"a\\\"b\\\\c\","
                 + "\"ctl\":\"\\n\\t\\u0001\",\"n\":900,\"i\":7,\"d\":0.25,\"b\":true,\"nul\":null,"
                 + "\"list\":[\"x\",null],\"o\":{}}");
     }
@@ -101,14 +101,14 @@ class JsonTest {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("s", "\u0000 \u2028 \ud83d\ude00 \"/\\");
         map.put("n", -42L);
-        map.put("a", List.of(true, false, Json.NULL, List.of(), Map.of("k", "v")));
+        map.put("a", List.of(true, false, SandboxJson.NULL, List.of(), Map.of("k", "v")));
 
-        assertThat(Json.parse(Json.write(map))).isEqualTo(map);
+        assertThat(SandboxJson.parse(SandboxJson.write(map))).isEqualTo(map);
     }
 
     @Test
     void refuses_to_write_what_json_cannot_hold() {
-        assertThatThrownBy(() -> Json.write(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Json.write(new Object())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxJson.write(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxJson.write(new Object())).isInstanceOf(IllegalArgumentException.class);
     }
 }
