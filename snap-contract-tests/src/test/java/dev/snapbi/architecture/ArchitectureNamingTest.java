@@ -2,7 +2,6 @@ package dev.snapbi.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -23,7 +22,6 @@ import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The naming conventions of {@code docs/NAMING.md} that a machine can check, over every production class of
@@ -32,15 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AnalyzeClasses(packages = "dev.snapbi", importOptions = {ImportOption.DoNotIncludeTests.class,
         ArchitectureTest.ProductionJarsOnly.class})
 class ArchitectureNamingTest {
-
-    /**
-     * TEMPORARY: simple names that two production types share today and that are being renamed on other branches of
-     * this session (issue 18 item 4): the sandbox's {@code internal.TokenEndpoint} vs the domain port
-     * {@code TokenEndpoint}, and the two {@code Json} and two {@code Fields} classes. Empty this set when those
-     * renames are merged; {@link #renames_in_flight_still_clash} fails as soon as an entry no longer clashes, so the
-     * set cannot silently excuse a future clash.
-     */
-    static final Set<String> RENAMES_IN_FLIGHT = Set.of("TokenEndpoint", "Json", "Fields");
 
     /** Declared before the rules that use it: static fields are initialised in order. */
     private static final DescribedPredicate<JavaClass> TOP_LEVEL_TYPE = DescribedPredicate.describe(
@@ -54,7 +43,7 @@ class ArchitectureNamingTest {
                     + " (InMemoryTokenCache, RedisTokenCache, RsaSigner), see docs/NAMING.md");
 
     @ArchTest
-    static final ArchRule top_level_types_have_unique_simple_names = uniqueSimpleNames(RENAMES_IN_FLIGHT);
+    static final ArchRule top_level_types_have_unique_simple_names = uniqueSimpleNames(Set.of());
 
     @ArchTest
     static final ArchRule a_supplier_implements_supplier = classes()
@@ -66,15 +55,6 @@ class ArchitectureNamingTest {
 
     @ArchTest
     static final ArchRule a_builder_builds_its_enclosing_type = buildersBuildTheirEnclosingType(Set.of());
-
-    /** Every name excused as a rename in flight is really a clash today, so the set empties as the renames land. */
-    @ArchTest
-    static void renames_in_flight_still_clash(JavaClasses classes) {
-        Map<String, List<String>> shared = sharedSimpleNames(classes.stream().filter(TOP_LEVEL_TYPE::test).toList());
-        assertThat(shared.keySet())
-                .as("simple names in RENAMES_IN_FLIGHT that no longer clash: remove them from the set")
-                .containsAll(RENAMES_IN_FLIGHT);
-    }
 
     /** No two top-level types share a simple name, but for {@code excused} names. */
     static ArchRule uniqueSimpleNames(Set<String> excused) {
